@@ -1,0 +1,227 @@
+package store
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// Custody-log actions.
+const (
+	ActInit    = "init"
+	ActCreate  = "create"
+	ActUpdate  = "update"
+	ActDelete  = "delete"
+	ActCapture = "capture"
+	ActView    = "view"
+	ActNote    = "note"
+	ActTag     = "tag"
+	ActExport  = "export"
+	ActImport  = "import"
+	ActVerify  = "verify"
+	ActPasswd  = "passwd"
+)
+
+// Action is what a caller asks to be logged with a change.
+type Action struct {
+	Actor   string
+	Verb    string
+	Subject string
+	Details map[string]string
+}
+
+// Entry is one link of the custody log. Hash is the SHA-256 of the entry's JSON with Hash
+// zeroed; Prev is the Hash of the entry before it (zero for the first).
+type Entry struct {
+	Seq     uint64            `json:"seq"`
+	Time    time.Time         `json:"time"`
+	Actor   string            `json:"actor"`
+	Action  string            `json:"action"`
+	Subject string            `json:"subject"`
+	Details map[string]string `json:"details,omitempty"`
+	Prev    Hash              `json:"prev"`
+	Hash    Hash              `json:"hash"`
+}
+
+// ComputeHash returns the hash the entry should carry.
+func (e Entry) ComputeHash() Hash {
+	e.Hash = Hash{}
+	b, _ := json.Marshal(e) // a struct of strings, times and maps always marshals
+	return Sum(b)
+}
+
+// Head is the signed head of the custody log: the last entry's sequence and hash.
+type Head struct {
+	Seq       uint64 `json:"seq"`
+	Hash      Hash   `json:"hash"`
+	Signature []byte `json:"signature"`
+}
+
+func headMessage(seq uint64, h Hash) []byte {
+	return fmt.Appendf(nil, "intercepted custody-log head v1\n%d\n%s\n", seq, h)
+}
+
+// VerifyHead checks a head's signature against a workstation public key.
+func VerifyHead(pub ed25519.PublicKey, h Head) bool {
+	return len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, headMessage(h.Seq, h.Hash), h.Signature)
+}
+
+// write runs fn and appends act to the custody log in one synced transaction.
+func (s *Store) write(ctx context.Context, act Action, fn func(*badger.Txn) error) error {
+	_, err := s.writeEntry(ctx, act, fn)
+	return err
+}
+
+func (s *Store) writeEntry(ctx context.Context, act Action, fn func(*badger.Txn) error) (Entry, error) {
+	if err := s.checkOpen(); err != nil {
+		return Entry{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Entry{}, err
+	}
+	if act.Actor == "" || act.Verb == "" {
+		return Entry{}, fmt.Errorf("%w: a custody-log entry needs an actor and an action", ErrInvalid)
+	}
+	if err := s.checkSpace(1 << 20); err != nil {
+		return Entry{}, err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.checkOpen(); err != nil {
+		return Entry{}, err
+	}
+	var e Entry
+	err := s.db.Update(func(tx *badger.Txn) error {
+		if fn != nil {
+			if err := fn(tx); err != nil {
+				return err
+			}
+		}
+		var err error
+		e, err = s.appendLog(tx, act)
+		return err
+	})
+	return e, err
+}
+
+func (s *Store) appendLog(tx *badger.Txn, act Action) (Entry, error) {
+	head, err := readHead(tx)
+	if err != nil {
+		return Entry{}, err
+	}
+	e := Entry{Seq: head.Seq + 1, Time: s.opts.Now().UTC(), Actor: act.Actor, Action: act.Verb,
+		Subject: act.Subject, Details: act.Details, Prev: head.Hash}
+	e.Hash = e.ComputeHash()
+	b, err := json.Marshal(e)
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := tx.Set(logKey(e.Seq), b); err != nil {
+		return Entry{}, err
+	}
+	nh := Head{Seq: e.Seq, Hash: e.Hash, Signature: ed25519.Sign(s.signKey, headMessage(e.Seq, e.Hash))}
+	hb, err := json.Marshal(nh)
+	if err != nil {
+		return Entry{}, err
+	}
+	return e, tx.Set(keyLogHead, hb)
+}
+
+func readHead(tx *badger.Txn) (Head, error) {
+	var h Head
+	it, err := tx.Get(keyLogHead)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return h, nil
+	}
+	if err != nil {
+		return h, err
+	}
+	err = it.Value(func(v []byte) error { return json.Unmarshal(v, &h) })
+	return h, err
+}
+
+// LogHead returns the signed head of the custody log.
+func (s *Store) LogHead() (Head, error) {
+	var h Head
+	err := s.db.View(func(tx *badger.Txn) error {
+		var err error
+		h, err = readHead(tx)
+		return err
+	})
+	return h, err
+}
+
+// PublicKey is the workstation's Ed25519 public key, which signs the log head and exports.
+func (s *Store) PublicKey() ed25519.PublicKey { return s.signKey.Public().(ed25519.PublicKey) }
+
+// Sign signs msg with the workstation key.
+func (s *Store) Sign(msg []byte) []byte { return ed25519.Sign(s.signKey, msg) }
+
+// WorkstationID is a short, stable name for this store's key: "ws-" and 16 hex digits of the
+// SHA-256 of the public key.
+func (s *Store) WorkstationID() string {
+	h := Sum(s.PublicKey())
+	return "ws-" + h.String()[:16]
+}
+
+// LogFilter selects custody-log entries. Zero fields match everything.
+type LogFilter struct {
+	Actor   string
+	Action  string
+	Subject string // prefix
+	Since   time.Time
+	Until   time.Time
+	FromSeq uint64
+	Limit   int
+}
+
+func (f LogFilter) match(e Entry) bool {
+	return (f.Actor == "" || e.Actor == f.Actor) &&
+		(f.Action == "" || e.Action == f.Action) &&
+		(f.Subject == "" || strings.HasPrefix(e.Subject, f.Subject)) &&
+		(f.Since.IsZero() || !e.Time.Before(f.Since)) &&
+		(f.Until.IsZero() || e.Time.Before(f.Until))
+}
+
+// Log calls fn for each matching entry in sequence order.
+func (s *Store) Log(ctx context.Context, f LogFilter, fn func(Entry) error) error {
+	if err := s.checkOpen(); err != nil {
+		return err
+	}
+	n := 0
+	return s.db.View(func(tx *badger.Txn) error {
+		it := tx.NewIterator(badger.IteratorOptions{Prefix: pfxLog, PrefetchValues: true, PrefetchSize: 100})
+		defer it.Close()
+		for it.Seek(logKey(max(f.FromSeq, 1))); it.Valid(); it.Next() {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var e Entry
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &e) }); err != nil {
+				return fmt.Errorf("custody-log entry %d unreadable: %w", binary.BigEndian.Uint64(it.Item().Key()[1:]), err)
+			}
+			if !f.match(e) {
+				continue
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+			if n++; f.Limit > 0 && n >= f.Limit {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// LogAction appends an entry that changes nothing else (a view, an export).
+func (s *Store) LogAction(ctx context.Context, act Action) (Entry, error) {
+	return s.writeEntry(ctx, act, nil)
+}

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors that callers branch on.
+var (
+	// ErrWrongPassphrase: the passphrase does not unlock this store. Nothing was changed.
+	ErrWrongPassphrase = errors.New("wrong passphrase: the store was not opened and nothing was changed")
+	// ErrLocked: another running workstation (or another process) has the store open.
+	ErrLocked = errors.New("store is in use by another running workstation: close it first")
+	// ErrNotInitialized: the directory holds no store yet.
+	ErrNotInitialized = errors.New("no evidence store here yet: run `intercepted init` to create one")
+	// ErrAlreadyInitialized: Init was called on a directory that already holds a store.
+	ErrAlreadyInitialized = errors.New("an evidence store already exists here")
+	// ErrNotFound: no blob, record or lineage with that name.
+	ErrNotFound = errors.New("not found")
+	// ErrDeleted: the lineage's newest version is a tombstone.
+	ErrDeleted = errors.New("deleted (a tombstone is its newest version)")
+	// ErrDiskFull: free disk space is below the store's reserve; nothing was written.
+	ErrDiskFull = errors.New("not enough free disk space to write safely: free some space; nothing was written")
+	// ErrClosed: the store was closed.
+	ErrClosed = errors.New("store is closed")
+	// ErrInvalid: the caller passed something the store cannot accept.
+	ErrInvalid = errors.New("invalid input")
+)
+
+// BlobError names the blob an operation failed on.
+type BlobError struct {
+	ID  Hash
+	Err error
+}
+
+func (e *BlobError) Error() string { return fmt.Sprintf("blob %s: %v", e.ID.Short(), e.Err) }
+func (e *BlobError) Unwrap() error { return e.Err }
+
+// RecordError names the record or lineage an operation failed on.
+type RecordError struct {
+	Lineage string
+	ID      Hash
+	Err     error
+}
+
+func (e *RecordError) Error() string {
+	switch {
+	case e.Lineage != "" && !e.ID.IsZero():
+		return fmt.Sprintf("record %s (%s): %v", e.Lineage, e.ID.Short(), e.Err)
+	case e.Lineage != "":
+		return fmt.Sprintf("record %s: %v", e.Lineage, e.Err)
+	default:
+		return fmt.Sprintf("record %s: %v", e.ID.Short(), e.Err)
+	}
+}
+func (e *RecordError) Unwrap() error { return e.Err }

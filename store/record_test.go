@@ -1,0 +1,143 @@
+package store
+
+import (
+	"errors"
+	"testing"
+)
+
+func logEntries(t *testing.T, s *Store, f LogFilter) []Entry {
+	t.Helper()
+	var out []Entry
+	if err := s.Log(ctx, f, func(e Entry) error { out = append(out, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestVersionsAndTombstones(t *testing.T) {
+	s := TestInit(t)
+	c, err := s.CreateCase(ctx, "officer A", CaseInfo{Name: "first name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, err := s.UpdateCase(ctx, "officer B", c.ID, CaseInfo{Name: "second name", Reference: "R-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c2.Version != 2 || c2.Name != "second name" || !c2.Created.Equal(c.Created) {
+		t.Errorf("updated case = %+v", c2)
+	}
+	if _, err := s.Delete(ctx, "officer B", c.ID, "opened by mistake"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Case(c.ID); !errors.Is(err, ErrDeleted) {
+		t.Errorf("deleted case: %v, want ErrDeleted", err)
+	}
+	if _, err := s.UpdateCase(ctx, "officer B", c.ID, CaseInfo{Name: "third"}); !errors.Is(err, ErrDeleted) {
+		t.Errorf("update after delete: %v, want ErrDeleted", err)
+	}
+	h, err := s.History(c.ID)
+	if err != nil || len(h) != 3 {
+		t.Fatalf("history: %d versions, %v", len(h), err)
+	}
+	for i := 1; i < len(h); i++ {
+		if h[i].Prev != h[i-1].ID || h[i].Version != uint64(i+1) {
+			t.Errorf("version %d does not point at version %d", i+1, i)
+		}
+	}
+	var first CaseInfo
+	if err := h[0].Decode(&first); err != nil || first.Name != "first name" {
+		t.Errorf("first version rewritten: %+v %v", first, err)
+	}
+	cases, _ := s.Cases(ctx)
+	if len(cases) != 0 {
+		t.Errorf("deleted case still listed: %+v", cases)
+	}
+	var verbs []string
+	for _, e := range logEntries(t, s, LogFilter{Subject: c.ID}) {
+		verbs = append(verbs, e.Action+"/"+e.Actor)
+	}
+	want := []string{"create/officer A", "update/officer B", "delete/officer B"}
+	if len(verbs) != len(want) {
+		t.Fatalf("log for case = %v, want %v", verbs, want)
+	}
+	for i := range want {
+		if verbs[i] != want[i] {
+			t.Errorf("log[%d] = %s, want %s", i, verbs[i], want[i])
+		}
+	}
+}
+
+// A change that fails leaves neither a record nor a log entry behind.
+func TestFailedWriteLogsNothing(t *testing.T) {
+	s := TestInit(t)
+	before, _ := s.LogHead()
+	_, err := s.Create(ctx, "officer", NewRecord{Kind: KindNote, Blobs: []Hash{Sum([]byte("absent"))}, Body: "x"})
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("record with a missing blob: %v, want ErrNotFound", err)
+	}
+	_, err = s.Create(ctx, "officer", NewRecord{Kind: KindNote, Refs: []string{"case-0000000000000000"}, Body: "x"})
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("record with a missing reference: %v, want ErrNotFound", err)
+	}
+	if _, err := s.CreateCase(ctx, "officer", CaseInfo{Name: " "}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("case without a name: %v", err)
+	}
+	after, _ := s.LogHead()
+	if after.Seq != before.Seq {
+		t.Errorf("failed writes added %d log entries", after.Seq-before.Seq)
+	}
+	notes, _ := s.List(ctx, KindNote, "")
+	if len(notes) != 0 {
+		t.Errorf("failed write left %d notes", len(notes))
+	}
+}
+
+func TestListByReference(t *testing.T) {
+	s := TestInit(t)
+	a, _ := s.CreateCase(ctx, "o", CaseInfo{Name: "A"})
+	b, _ := s.CreateCase(ctx, "o", CaseInfo{Name: "B"})
+	blob, _ := s.PutBlobBytes(ctx, []byte("screenshot"))
+	for _, c := range []string{a.ID, a.ID, b.ID} {
+		if _, err := s.Create(ctx, "o", NewRecord{Kind: KindNote, Refs: []string{c}, Blobs: []Hash{blob.ID}, Body: "n"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	na, _ := s.List(ctx, KindNote, a.ID)
+	nb, _ := s.List(ctx, KindNote, b.ID)
+	if len(na) != 2 || len(nb) != 1 {
+		t.Errorf("notes per case: %d and %d, want 2 and 1", len(na), len(nb))
+	}
+	cases, _ := s.Cases(ctx)
+	if len(cases) != 2 || cases[0].Name != "A" || cases[1].Name != "B" {
+		t.Errorf("cases not in creation order: %+v", cases)
+	}
+}
+
+func TestLogChainAndFilter(t *testing.T) {
+	s := TestInit(t)
+	for i := range 5 {
+		if _, err := s.CreateCase(ctx, []string{"ana", "bo"}[i%2], CaseInfo{Name: "c"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := logEntries(t, s, LogFilter{})
+	if len(all) != 6 || all[0].Action != ActInit {
+		t.Fatalf("log has %d entries starting with %q", len(all), all[0].Action)
+	}
+	for i, e := range all {
+		if e.Seq != uint64(i+1) || e.Hash != e.ComputeHash() || (i > 0 && e.Prev != all[i-1].Hash) {
+			t.Errorf("entry %d breaks the chain: %+v", i+1, e)
+		}
+	}
+	head, _ := s.LogHead()
+	if head.Seq != 6 || head.Hash != all[5].Hash || !VerifyHead(s.PublicKey(), head) {
+		t.Errorf("head %+v does not sign the last entry", head)
+	}
+	if got := logEntries(t, s, LogFilter{Actor: "bo"}); len(got) != 2 {
+		t.Errorf("filter by actor: %d entries, want 2", len(got))
+	}
+	if got := logEntries(t, s, LogFilter{FromSeq: 5, Limit: 1}); len(got) != 1 || got[0].Seq != 5 {
+		t.Errorf("from 5 limit 1: %+v", got)
+	}
+}

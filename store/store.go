@@ -1,0 +1,295 @@
+package store
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// Options say where a store lives and how to unlock it. Zero values take the defaults.
+type Options struct {
+	// Dir is the data directory. Required.
+	Dir string
+	// Passphrase unlocks the store. Required.
+	Passphrase []byte
+	// Actor names who acts, for the custody log of Init. Defaults to "workstation".
+	Actor string
+	// KDF sets the Argon2id costs when a store is created. Defaults to DefaultKDF.
+	KDF KDFParams
+	// MinFreeBytes is the free disk space that writes never eat into. Defaults to 256 MiB.
+	MinFreeBytes int64
+	// ValueLogFileSize caps each Badger value-log file. Defaults to 256 MiB.
+	ValueLogFileSize int64
+	// Now reads the clock. Defaults to time.Now.
+	Now func() time.Time
+}
+
+const (
+	defaultMinFree = 256 << 20
+	defaultVLog    = 256 << 20
+	dbSubdir       = "db"
+)
+
+func (o Options) withDefaults() (Options, error) {
+	if o.Dir == "" {
+		return o, fmt.Errorf("%w: no store directory given", ErrInvalid)
+	}
+	if len(o.Passphrase) == 0 {
+		return o, fmt.Errorf("%w: empty passphrase", ErrInvalid)
+	}
+	if o.Actor == "" {
+		o.Actor = "workstation"
+	}
+	if o.KDF == (KDFParams{}) {
+		o.KDF = DefaultKDF
+	}
+	if o.MinFreeBytes == 0 {
+		o.MinFreeBytes = defaultMinFree
+	}
+	if o.ValueLogFileSize == 0 {
+		o.ValueLogFileSize = defaultVLog
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o, nil
+}
+
+// Store is an open evidence store. Its methods are safe for concurrent use.
+type Store struct {
+	opts    Options
+	db      *badger.DB
+	lock    *os.File
+	signKey ed25519.PrivateKey
+	// wmu serialises writers: every write appends to the custody log, a read-modify-write of
+	// its head.
+	wmu    sync.Mutex
+	closed atomic.Bool
+}
+
+// Exists reports whether dir holds a store.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, headerFile))
+	return err == nil
+}
+
+// Init creates a new store in opts.Dir (created if missing) and returns it open.
+func Init(ctx context.Context, opts Options) (*Store, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create store directory: %w", err)
+	}
+	lock, err := lockDir(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := initLocked(ctx, opts, lock)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func initLocked(ctx context.Context, opts Options, lock *os.File) (*Store, error) {
+	if Exists(opts.Dir) {
+		return nil, ErrAlreadyInitialized
+	}
+	// A database without a header is a crashed Init: its key was never saved, so it cannot hold
+	// evidence anyone could read. Start it afresh.
+	if err := os.RemoveAll(filepath.Join(opts.Dir, dbSubdir)); err != nil {
+		return nil, err
+	}
+	dataKey := make([]byte, dataKeySize)
+	if _, err := rand.Read(dataKey); err != nil {
+		return nil, err
+	}
+	h, err := wrap(dataKey, opts.Passphrase, opts.KDF, opts.Now().UTC())
+	if err != nil {
+		return nil, err
+	}
+	db, err := openDB(opts, dataKey)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{opts: opts, db: db, lock: lock}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.signKey = priv
+	err = s.write(ctx, Action{Actor: opts.Actor, Verb: ActInit, Subject: s.WorkstationID()}, func(tx *badger.Txn) error {
+		return tx.Set(keySignKey, priv.Seed())
+	})
+	if err == nil {
+		err = writeHeader(opts.Dir, h)
+	}
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Open unlocks the store in opts.Dir.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if !Exists(opts.Dir) {
+		return nil, ErrNotInitialized
+	}
+	lock, err := lockDir(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openLocked(opts, lock)
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openLocked(opts Options, lock *os.File) (*Store, error) {
+	h, err := readHeader(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	dataKey, err := h.unwrap(opts.Passphrase)
+	if err != nil {
+		return nil, err
+	}
+	db, err := openDB(opts, dataKey)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{opts: opts, db: db, lock: lock}
+	seed, err := s.get(keySignKey)
+	if err != nil || len(seed) != ed25519.SeedSize {
+		db.Close()
+		return nil, fmt.Errorf("store is damaged: workstation signing key unreadable (%v)", err)
+	}
+	s.signKey = ed25519.NewKeyFromSeed(seed)
+	return s, nil
+}
+
+func badgerOptions(opts Options, key []byte) badger.Options {
+	return badger.DefaultOptions(filepath.Join(opts.Dir, dbSubdir)).
+		WithEncryptionKey(key).
+		WithIndexCacheSize(64 << 20).
+		WithSyncWrites(true).
+		WithVerifyValueChecksum(true).
+		WithValueLogFileSize(opts.ValueLogFileSize).
+		WithNumCompactors(2).
+		WithLoggingLevel(badger.WARNING)
+}
+
+func openDB(opts Options, key []byte) (*badger.DB, error) {
+	db, err := badger.Open(badgerOptions(opts, key))
+	switch {
+	case errors.Is(err, badger.ErrEncryptionKeyMismatch):
+		return nil, ErrWrongPassphrase
+	case err != nil:
+		return nil, fmt.Errorf("open evidence database: %w", err)
+	}
+	return db, nil
+}
+
+// Close syncs and closes the store and releases its lock. Closing twice is harmless.
+func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	err := s.db.Close()
+	if lerr := s.lock.Close(); err == nil {
+		err = lerr
+	}
+	return err
+}
+
+// Dir is the store's data directory.
+func (s *Store) Dir() string { return s.opts.Dir }
+
+// ChangePassphrase rewraps the data key under a new passphrase. The evidence is not rewritten.
+func (s *Store) ChangePassphrase(ctx context.Context, actor string, oldPass, newPass []byte, kdf KDFParams) error {
+	if len(newPass) == 0 {
+		return fmt.Errorf("%w: empty new passphrase", ErrInvalid)
+	}
+	if kdf == (KDFParams{}) {
+		kdf = DefaultKDF
+	}
+	h, err := readHeader(s.opts.Dir)
+	if err != nil {
+		return err
+	}
+	dataKey, err := h.unwrap(oldPass)
+	if err != nil {
+		return err
+	}
+	nh, err := wrap(dataKey, newPass, kdf, h.Created)
+	if err != nil {
+		return err
+	}
+	// Log first: if the header write then fails, the log says a change was attempted and the
+	// old passphrase still works; the reverse order could leave a change with no trace.
+	if err := s.write(ctx, Action{Actor: actor, Verb: ActPasswd, Subject: s.WorkstationID()}, nil); err != nil {
+		return err
+	}
+	return writeHeader(s.opts.Dir, nh)
+}
+
+func (s *Store) checkOpen() error {
+	if s.closed.Load() {
+		return ErrClosed
+	}
+	return nil
+}
+
+// checkSpace refuses a write of n bytes that would leave less than the reserve free.
+func (s *Store) checkSpace(n int64) error {
+	if s.opts.MinFreeBytes < 0 {
+		return nil
+	}
+	free, err := freeBytes(s.opts.Dir)
+	if err != nil {
+		return fmt.Errorf("check free disk space: %w", err)
+	}
+	if int64(free) < s.opts.MinFreeBytes+n {
+		return fmt.Errorf("%w (%d MiB free on the store's disk, %d MiB kept in reserve)",
+			ErrDiskFull, free>>20, s.opts.MinFreeBytes>>20)
+	}
+	return nil
+}
+
+func (s *Store) get(key []byte) ([]byte, error) {
+	var v []byte
+	err := s.db.View(func(tx *badger.Txn) error {
+		it, err := tx.Get(key)
+		if err != nil {
+			return err
+		}
+		v, err = it.ValueCopy(nil)
+		return err
+	})
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, ErrNotFound
+	}
+	return v, err
+}
