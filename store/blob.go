@@ -27,23 +27,42 @@ type BlobRef struct {
 	Size int64 `json:"size"`
 }
 
-// BlobBatch stages blobs and writes them with one synced flush: the way to store the many
+// BlobBatch stages blobs and writes them with few synced flushes: the way to store the many
 // artifacts of one capture. Blobs already stored are not written again. A batch is used by one
 // goroutine.
+//
+// Content (inline blobs and chunks) is flushed in segments of segmentSize while the next
+// segment is read and hashed, with at most maxFlushing segments in flight, so memory stays flat
+// for a blob of any size. Content needs no order: each key is the hash of its own value.
+// Manifests, which name chunks, are held back and written by Commit after every segment is on
+// disk, so a manifest never exists without its chunks, even after a crash.
 type BlobBatch struct {
-	s       *Store
-	wb      *badger.WriteBatch
-	pending map[Hash]bool
-	staged  int
-	err     error
+	s         *Store
+	wb        *badger.WriteBatch
+	pending   map[Hash]bool
+	staged    int
+	manifests [][2][]byte
+	flushing  []chan error
+	spares    []*badger.WriteBatch // opened while no commit was in flight, so without waiting
+	// snap answers "already stored?": one read snapshot for the batch, because a new read
+	// transaction waits for every write in flight and would undo the overlap.
+	snap *badger.Txn
+	err  error
 }
 
-// maxStaged bounds the bytes a batch holds before it flushes, so memory stays flat for any size.
-const maxStaged = 16 * ChunkSize
+const (
+	segmentSize  = 8 * ChunkSize
+	maxFlushing  = 3
+	spareBatches = 8
+)
 
 // NewBlobBatch starts a batch. Call Commit or Cancel.
 func (s *Store) NewBlobBatch() *BlobBatch {
-	return &BlobBatch{s: s, wb: s.db.NewWriteBatch(), pending: map[Hash]bool{}}
+	b := &BlobBatch{s: s, wb: s.db.NewWriteBatch(), pending: map[Hash]bool{}, snap: s.db.NewTransaction(false)}
+	for range spareBatches {
+		b.spares = append(b.spares, s.db.NewWriteBatch())
+	}
+	return b
 }
 
 // Add streams r into the batch and returns its name. Memory use is about two chunks,
@@ -67,30 +86,28 @@ func (b *BlobBatch) add(ctx context.Context, r io.Reader) (BlobRef, error) {
 	if err != nil {
 		return BlobRef{}, err
 	}
-	next, err := readChunk(r, len(chunk))
+	next, err := readChunk(r, chunk.len())
 	if err != nil {
 		return BlobRef{}, err
 	}
-	if len(next) == 0 { // small blob: its only chunk is the blob
-		id := Sum(chunk)
-		ref := BlobRef{ID: id, Size: int64(len(chunk))}
-		return ref, b.stage(ctx, hashKey(pfxBlob, id), append([]byte{blobInline}, chunk...))
+	if next.len() == 0 { // small blob: its only chunk is the blob, after a type byte
+		id := Sum(chunk.data())
+		chunk[0] = blobInline
+		return BlobRef{ID: id, Size: int64(chunk.len())}, b.stage(ctx, hashKey(pfxBlob, id), chunk)
 	}
 	whole := sha256.New()
 	manifest := []byte{blobChunked, 0, 0, 0, 0, 0, 0, 0, 0}
 	var size int64
-	for len(chunk) > 0 {
-		whole.Write(chunk)
-		size += int64(len(chunk))
-		id := Sum(chunk)
-		if err := b.stage(ctx, hashKey(pfxChunk, id), chunk); err != nil {
+	for chunk.len() > 0 {
+		whole.Write(chunk.data())
+		size += int64(chunk.len())
+		id := Sum(chunk.data())
+		if err := b.stage(ctx, hashKey(pfxChunk, id), chunk.data()); err != nil {
 			return BlobRef{}, err
 		}
 		manifest = append(manifest, id[:]...)
-		if chunk, err = next, nil; len(chunk) == ChunkSize {
+		if chunk, next, err = next, nil, nil; chunk.len() == ChunkSize {
 			next, err = readChunk(r, ChunkSize)
-		} else {
-			next = nil
 		}
 		if err != nil {
 			return BlobRef{}, err
@@ -101,21 +118,39 @@ func (b *BlobBatch) add(ctx context.Context, r io.Reader) (BlobRef, error) {
 	return ref, b.stage(ctx, hashKey(pfxBlob, ref.ID), manifest)
 }
 
-// readChunk reads up to ChunkSize bytes into a new slice; fewer only at the end of r. With
-// prev shorter than ChunkSize the stream has ended and nothing is read.
-func readChunk(r io.Reader, prev int) ([]byte, error) {
+// spaced is up to ChunkSize bytes read from a blob, after one spare byte, so that a small blob
+// gets its type byte without a copy.
+type spaced []byte
+
+func (s spaced) len() int {
+	if len(s) == 0 {
+		return 0
+	}
+	return len(s) - 1
+}
+
+func (s spaced) data() []byte {
+	if len(s) == 0 {
+		return nil
+	}
+	return s[1:]
+}
+
+// readChunk reads up to ChunkSize bytes into a new buffer; fewer only at the end of r. When the
+// previous chunk was short the stream has ended and nothing is read.
+func readChunk(r io.Reader, prev int) (spaced, error) {
 	if prev < ChunkSize {
 		return nil, nil
 	}
-	buf := make([]byte, ChunkSize)
-	n, err := io.ReadFull(r, buf)
+	buf := make([]byte, ChunkSize+1)
+	n, err := io.ReadFull(r, buf[1:])
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		err = nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read blob: %w", err)
 	}
-	return buf[:n], nil
+	return buf[:n+1], nil
 }
 
 // stage adds key=value to the batch unless it is stored already or staged in this batch.
@@ -127,39 +162,106 @@ func (b *BlobBatch) stage(ctx context.Context, key, value []byte) error {
 	if b.pending[h] {
 		return nil
 	}
-	err := b.s.db.View(func(tx *badger.Txn) error { _, err := tx.Get(key); return err })
-	if err == nil {
+	if _, err := b.snap.Get(key); err == nil {
 		return nil
-	}
-	if !errors.Is(err, badger.ErrKeyNotFound) {
+	} else if !errors.Is(err, badger.ErrKeyNotFound) {
 		return err
 	}
 	if err := b.s.checkSpace(int64(len(value))); err != nil {
 		return err
 	}
-	if b.staged+len(value) > maxStaged {
-		if err := b.wb.Flush(); err != nil {
+	b.pending[h] = true
+	if value[0] == blobChunked && key[0] == pfxBlob[0] {
+		b.manifests = append(b.manifests, [2][]byte{key, value})
+		return nil
+	}
+	if b.staged+len(value) > segmentSize {
+		if err := b.flushSegment(); err != nil {
 			return err
 		}
-		b.wb, b.staged = b.s.db.NewWriteBatch(), 0
 	}
-	b.pending[h] = true
 	b.staged += len(value)
 	return b.wb.Set(key, value)
 }
 
+// flushSegment starts flushing the current write batch and opens the next. The next one is
+// opened first: opening a batch waits for every commit in flight, so opening it after starting
+// the flush would wait for that very flush.
+func (b *BlobBatch) flushSegment() error {
+	if len(b.flushing) == maxFlushing {
+		err := <-b.flushing[0]
+		b.flushing = b.flushing[1:]
+		if err != nil {
+			return err
+		}
+	}
+	var next *badger.WriteBatch
+	if n := len(b.spares); n > 0 {
+		next, b.spares = b.spares[n-1], b.spares[:n-1]
+	} else {
+		next = b.s.db.NewWriteBatch()
+	}
+	done := make(chan error, 1)
+	go func(wb *badger.WriteBatch) { done <- wb.Flush() }(b.wb)
+	b.flushing = append(b.flushing, done)
+	b.wb, b.staged = next, 0
+	return nil
+}
+
+func (b *BlobBatch) release() {
+	b.snap.Discard()
+	for _, wb := range b.spares {
+		wb.Cancel()
+	}
+	b.spares = nil
+}
+
+// waitFlushes waits for every segment in flight and returns the first error.
+func (b *BlobBatch) waitFlushes() error {
+	var first error
+	for _, ch := range b.flushing {
+		if err := <-ch; err != nil && first == nil {
+			first = err
+		}
+	}
+	b.flushing = nil
+	return first
+}
+
 // Commit writes every staged blob and syncs. After an error nothing should be assumed stored.
 func (b *BlobBatch) Commit() error {
-	if b.err != nil {
+	defer b.release()
+	if b.err == nil {
+		b.err = b.wb.Flush()
+	} else {
 		b.wb.Cancel()
+	}
+	if err := b.waitFlushes(); err != nil && b.err == nil {
+		b.err = err
+	}
+	if b.err != nil {
 		return b.err
 	}
 	b.err = errors.New("blob batch already committed")
-	return b.wb.Flush()
+	if len(b.manifests) == 0 {
+		return nil
+	}
+	wb := b.s.db.NewWriteBatch()
+	for _, kv := range b.manifests {
+		if err := wb.Set(kv[0], kv[1]); err != nil {
+			wb.Cancel()
+			return err
+		}
+	}
+	return wb.Flush()
 }
 
-// Cancel drops the batch. Blobs already flushed by Badger stay, unreferenced and harmless.
-func (b *BlobBatch) Cancel() { b.wb.Cancel() }
+// Cancel drops the batch. Content already flushed stays, unreferenced and harmless.
+func (b *BlobBatch) Cancel() {
+	defer b.release()
+	b.wb.Cancel()
+	b.waitFlushes()
+}
 
 // PutBlob streams r into the store and returns its name.
 func (s *Store) PutBlob(ctx context.Context, r io.Reader) (BlobRef, error) {

@@ -8,4 +8,6 @@ import (
 
 func newSHA() hash.Hash { return sha256.New() }
 
-func copyBuf(w io.Writer, r io.Reader) (int64, error) { return io.CopyBuffer(w, r, make([]byte, 64<<10)) }
+func copyBuf(w io.Writer, r io.Reader) (int64, error) {
+	return io.CopyBuffer(w, r, make([]byte, 64<<10))
+}

@@ -88,7 +88,7 @@ func (s *Store) Create(ctx context.Context, actor string, nr NewRecord) (Record,
 	if !validKind(nr.Kind) {
 		return Record{}, fmt.Errorf("%w: record kind %q", ErrInvalid, nr.Kind)
 	}
-	lineage, err := newLineage(nr.Kind, s.opts.Now())
+	lineage, err := newLineage(nr.Kind, s.lineageTime())
 	if err != nil {
 		return Record{}, err
 	}
@@ -339,6 +339,19 @@ func splitVersionKey(key []byte) (string, uint64) {
 		return "", 0
 	}
 	return string(body[:sep]), binary.BigEndian.Uint64(body[sep+1:])
+}
+
+// lineageTime is now, or a millisecond after the last lineage made by this store if the clock
+// has not moved on, so that lineage IDs sort in creation order.
+func (s *Store) lineageTime() time.Time {
+	s.lmu.Lock()
+	defer s.lmu.Unlock()
+	now := s.opts.Now().Truncate(time.Millisecond)
+	if !now.After(s.lastLineage) {
+		now = s.lastLineage.Add(time.Millisecond)
+	}
+	s.lastLineage = now
+	return now
 }
 
 // LineageTime reads the creation time (to the millisecond) that a lineage ID carries.

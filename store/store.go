@@ -74,6 +74,9 @@ type Store struct {
 	// its head.
 	wmu    sync.Mutex
 	closed atomic.Bool
+	// lmu guards lastLineage, the time in the newest lineage ID made here.
+	lmu         sync.Mutex
+	lastLineage time.Time
 }
 
 // Exists reports whether dir holds a store.
@@ -200,6 +203,9 @@ func badgerOptions(opts Options, key []byte) badger.Options {
 }
 
 func openDB(opts Options, key []byte) (*badger.DB, error) {
+	if _, err := removeUnbornLogs(filepath.Join(opts.Dir, dbSubdir)); err != nil {
+		return nil, err
+	}
 	db, err := badger.Open(badgerOptions(opts, key))
 	switch {
 	case errors.Is(err, badger.ErrEncryptionKeyMismatch):

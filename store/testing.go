@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"testing"
+
+	badger "github.com/dgraph-io/badger/v4"
 )
 
 // TestKDF is a cheap Argon2id setting for tests only: never use it for evidence.
@@ -40,5 +43,39 @@ func (r *TestReporter) Finding(f Finding) { r.Findings = append(r.Findings, f) }
 func (r *TestReporter) Progress(p VerifyProgress) {
 	if len(r.Phases) == 0 || r.Phases[len(r.Phases)-1] != p.Phase {
 		r.Phases = append(r.Phases, p.Phase)
+	}
+}
+
+// TestDamageLogEntry rewrites custody-log entry seq of the closed store in dir behind the
+// store's back, as a bug or an intruder with the passphrase could. For tests of what notices.
+func TestDamageLogEntry(t testing.TB, dir string, seq uint64) {
+	t.Helper()
+	h, err := readHeader(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := h.unwrap([]byte(TestPassphrase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, _ := TestOptions(dir).withDefaults()
+	db, err := badger.Open(badgerOptions(opts, key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *badger.Txn) error {
+		it, err := tx.Get(logKey(seq))
+		if err != nil {
+			return err
+		}
+		v, err := it.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		return tx.Set(logKey(seq), bytes.Replace(v, []byte(`"action":"`), []byte(`"action":"x`), 1))
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

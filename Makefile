@@ -1,0 +1,30 @@
+# INTERCEPTED Workstation. `make run` and `make test` install what is missing first.
+SHELL := /bin/bash
+export PATH := $(PATH):/usr/local/go/bin
+GO ?= go
+BIN := bin/intercepted
+
+.PHONY: deps build run test bench vet fmt-check
+
+deps:
+	@.ci/deps
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+# Starts the workstation window on the default store ($$INTERCEPTED_STORE or ~/.local/share/intercepted/store).
+run: build
+	./$(BIN)
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt wants to rewrite: $$out"; exit 1; fi
+
+test: deps fmt-check vet
+	$(GO) test -count=1 -timeout 30m ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m ./...

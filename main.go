@@ -1,0 +1,23 @@
+// Command intercepted is the INTERCEPTED Workstation: with no arguments the window, with a
+// command the CLI on the same core (see `intercepted help`).
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	"github.com/intercepted-eu/workstation/app/cli"
+	"github.com/intercepted-eu/workstation/app/ui"
+	_ "github.com/intercepted-eu/workstation/app/ui/localefix" // before Fyne initialises
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		os.Exit(ui.Run(os.Stderr))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := cli.Main(ctx, os.Args[1:], cli.OSEnv())
+	stop()
+	os.Exit(code)
+}
