@@ -61,4 +61,3 @@ func (e *Env) prompt(label string) ([]byte, error) {
 	}
 	return p, nil
 }
-

@@ -10,8 +10,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/intercepted-eu/workstation/app"
-	"github.com/intercepted-eu/workstation/assets"
 	_ "github.com/intercepted-eu/workstation/app/ui/localefix" // before Fyne reads the locale
+	"github.com/intercepted-eu/workstation/assets"
 )
 
 // Run opens the workstation window on the default store and returns when it closes.
