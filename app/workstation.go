@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -216,9 +215,3 @@ func (w *Workstation) LastVerify(ctx context.Context) (store.Entry, bool) {
 	return last, found && err == nil
 }
 
-// IsUserError reports errors that are the user's to fix (not bugs).
-func IsUserError(err error) bool {
-	return errors.Is(err, store.ErrWrongPassphrase) || errors.Is(err, store.ErrLocked) ||
-		errors.Is(err, store.ErrNotInitialized) || errors.Is(err, store.ErrInvalid) ||
-		errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrAlreadyInitialized)
-}

@@ -38,6 +38,7 @@ func newCasesScreen(w *app.Workstation, lock func()) *casesScreen {
 		})
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder("Case name")
+	s.name.OnSubmitted = func(string) { s.onCreate() }
 	s.ref = widget.NewEntry()
 	s.ref.SetPlaceHolder("Reference number")
 	create := widget.NewButton("New case", s.onCreate)
@@ -56,6 +57,9 @@ func (s *casesScreen) refresh() {
 		return
 	}
 	s.cases = cases
+	if len(cases) == 0 && s.status.Text == "" {
+		s.status.SetText("No cases yet. Type a case name (and a reference, if you have one) and press New case.")
+	}
 	s.header.SetText(fmt.Sprintf("Officer %s · workstation %s · %d case(s)", s.w.Officer(), s.w.Store().WorkstationID(), len(cases)))
 	s.list.Refresh()
 }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,10 +54,14 @@ func newUnlockScreen(cfg app.StoreConfig, unlocked func(*app.Workstation)) *unlo
 			widget.NewFormItem("Passphrase", s.pass),
 			widget.NewFormItem("Repeat", s.repeat))
 		s.button.SetText("Create store")
+		s.repeat.OnSubmitted = func(string) { s.onSubmit() }
 	}
 	s.pass.OnSubmitted = func(string) { s.onSubmit() }
 	s.button.Importance = widget.HighImportance
-	s.content = container.NewCenter(container.NewVBox(title, where, form, s.button, s.status))
+	// A transparent strut gives the form a readable width inside the centring container.
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(520, 0))
+	s.content = container.NewCenter(container.NewStack(strut, container.NewVBox(title, where, form, s.button, s.status)))
 	return s
 }
 
