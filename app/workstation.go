@@ -214,4 +214,3 @@ func (w *Workstation) LastVerify(ctx context.Context) (store.Entry, bool) {
 	})
 	return last, found && err == nil
 }
-
