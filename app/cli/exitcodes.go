@@ -15,6 +15,7 @@ const (
 	ExitLocked         = 4 // the store is open in another workstation
 	ExitVerifyFailed   = 5 // verify found damage
 	ExitNotInitialized = 6 // no store at that place yet
+	ExitCaptureFailed  = 7 // at least one page could not be captured (the others were stored)
 )
 
 const exitCodesHelp = `Exit codes:
@@ -24,7 +25,8 @@ const exitCodesHelp = `Exit codes:
   3  wrong passphrase
   4  the store is in use by another running workstation
   5  verify found damage
-  6  no store there yet (run intercepted init)`
+  6  no store there yet (run intercepted init)
+  7  capture: at least one page could not be captured (the others were stored)`
 
 // errVerifyFailed marks a verification that ran and found damage.
 var errVerifyFailed = errors.New("verification found damage")
@@ -46,6 +48,8 @@ func exitCode(err error) int {
 		return ExitVerifyFailed
 	case errors.Is(err, store.ErrNotInitialized):
 		return ExitNotInitialized
+	case errors.Is(err, errSomeFailed):
+		return ExitCaptureFailed
 	}
 	return ExitError
 }

@@ -47,6 +47,9 @@ func commands() map[string]command {
 		"verify":  {"check every record, blob and the custody chain", "verify [--full]", runVerifyCmd},
 		"passwd":  {"change the store's passphrase", "passwd [--new-passphrase-file F]", runPasswdCmd},
 		"version": {"print the version", "version", runVersionCmd},
+		"capture": {"capture web pages as evidence into a case", "capture URL... --case ID [--headless] [--scroll] [--from FILE] [--rate 2s] [--budget 60s]", runCaptureCmd},
+		"show":    {"print a capture's record, hashes and artifacts", "show CAPTURE", runShowCmd},
+		"extract": {"write a capture's artifacts out unchanged", "extract CAPTURE --out DIR", runExtractCmd},
 	}
 }
 

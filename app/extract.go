@@ -1,0 +1,39 @@
+package app
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/intercepted-eu/workstation/store"
+)
+
+// writeBlobFile copies a blob to path (never over an existing file) and checks what was written.
+func (w *Workstation) writeBlobFile(id store.Hash, path string) error {
+	r, err := w.st.OpenBlob(id)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(f, h), r); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if store.Hash(h.Sum(nil)) != id {
+		return fmt.Errorf("the stored bytes do not match their SHA-256: run intercepted verify --full")
+	}
+	return nil
+}

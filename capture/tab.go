@@ -1,0 +1,161 @@
+package capture
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// Options bound one capture in time and size. Zero values take the defaults.
+type Options struct {
+	Budget        time.Duration // the whole capture; default 60 s
+	LoadWait      time.Duration // for the load event; default 20 s
+	Quiet         time.Duration // network silence that counts as settled; default 500 ms
+	QuietWait     time.Duration // how long to wait for that silence after load; default 5 s
+	Scroll        bool          // scroll down first, to make lazy content load
+	ScrollMax     int           // px; default 20,000
+	ScrollTime    time.Duration // default 10 s
+	MaxShotHeight int           // px of full-page screenshot; default 20,000
+	Mode          string        // "auto" or "on-demand"; default on-demand
+}
+
+func (o Options) withDefaults() Options {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d == 0 {
+			*d = v
+		}
+	}
+	def(&o.Budget, 60*time.Second)
+	def(&o.LoadWait, 20*time.Second)
+	def(&o.Quiet, 500*time.Millisecond)
+	def(&o.QuietWait, 5*time.Second)
+	def(&o.ScrollTime, 10*time.Second)
+	if o.ScrollMax == 0 {
+		o.ScrollMax = 20000
+	}
+	if o.MaxShotHeight == 0 {
+		o.MaxShotHeight = 20000
+	}
+	if o.Mode == "" {
+		o.Mode = "on-demand"
+	}
+	return o
+}
+
+// Tab is one browser tab whose traffic is recorded from its opening.
+type Tab struct {
+	b      *Browser
+	page   *rod.Page
+	rec    *recorder
+	stop   context.CancelFunc
+	navErr string
+}
+
+// NewTab opens a blank tab and starts recording it.
+func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
+	p, err := b.rod.Page(proto.TargetCreateTarget{URL: "about:blank"})
+	if err != nil {
+		return nil, fmt.Errorf("open a tab: %w", err)
+	}
+	lctx, stop := context.WithCancel(context.Background())
+	t := &Tab{b: b, page: p, rec: newRecorder(p), stop: stop}
+	if err := t.rec.start(lctx); err != nil {
+		t.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// Close closes the tab.
+func (t *Tab) Close() {
+	t.stop()
+	_ = t.page.Close()
+}
+
+// Navigate loads url in the tab and waits, within ctx, for it to settle: the load event, then
+// a moment of network silence. It returns the browser's error text for a navigation that
+// failed (a redirect loop, a download, a refused connection), or "" on success.
+func (t *Tab) Navigate(ctx context.Context, url string, opts Options) string {
+	opts = opts.withDefaults()
+	res, err := proto.PageNavigate{URL: url}.Call(t.page.Context(ctx))
+	switch {
+	case err != nil:
+		t.navErr = err.Error()
+	case res.ErrorText != "":
+		t.navErr = res.ErrorText
+	default:
+		t.navErr = ""
+	}
+	if t.navErr != "" {
+		return t.navErr
+	}
+	t.settle(ctx, opts)
+	return ""
+}
+
+// settle waits for the load event and network quiet, each bounded.
+func (t *Tab) settle(ctx context.Context, opts Options) {
+	load, cancel := context.WithTimeout(ctx, opts.LoadWait)
+	defer cancel()
+	select {
+	case <-t.rec.loaded:
+	case <-load.Done():
+	}
+	quiet, cancel2 := context.WithTimeout(ctx, opts.QuietWait)
+	defer cancel2()
+	for !t.rec.quietFor(opts.Quiet) {
+		select {
+		case <-quiet.Done():
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func (t *Tab) loadFired() bool {
+	select {
+	case <-t.rec.loaded:
+		return true
+	default:
+		return false
+	}
+}
+
+// CaptureURL opens url in a new tab, captures it and closes the tab. The error is for a
+// browser that no longer works; a page that cannot be captured gives a Result with outcome
+// failed and the reason.
+func (b *Browser) CaptureURL(ctx context.Context, url string, opts Options) (*Result, error) {
+	opts = opts.withDefaults()
+	ctx, cancel := context.WithTimeout(ctx, opts.Budget)
+	defer cancel()
+	started := time.Now().UTC()
+	t, err := b.NewTab(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	t.Navigate(ctx, url, opts)
+	res := t.snapshot(ctx, url, started, opts)
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		res.Record.Problems = append(res.Record.Problems, fmt.Sprintf("the capture used its whole time budget of %s", opts.Budget))
+		res.Record.Outcome = outcome(res)
+	}
+	return res, nil
+}
+
+// CaptureNow captures the tab as it is now, after whatever the officer did in it.
+func (t *Tab) CaptureNow(ctx context.Context, opts Options) *Result {
+	opts = opts.withDefaults()
+	ctx, cancel := context.WithTimeout(ctx, opts.Budget)
+	defer cancel()
+	info, _ := proto.TargetGetTargetInfo{TargetID: t.page.TargetID}.Call(t.page.Context(ctx))
+	url := ""
+	if info != nil {
+		url = info.TargetInfo.URL
+	}
+	return t.snapshot(ctx, url, time.Now().UTC(), opts)
+}
