@@ -65,6 +65,12 @@ func (w *Workstation) OpenBrowser(ctx context.Context, caseID string, headless b
 	return capture.Launch(ctx, opts)
 }
 
+// CaptureOptions fills in who captures where.
+func (w *Workstation) CaptureOptions(opts capture.Options) capture.Options {
+	opts.Operator, opts.Workstation = w.settings.Officer, w.st.WorkstationID()
+	return opts
+}
+
 // SaveCapture stores a capture in a case: every artifact as a blob, then the record and its
 // custody-log entry in one transaction. Nothing is analysed on this path.
 func (w *Workstation) SaveCapture(ctx context.Context, caseID string, res *capture.Result) (StoredCapture, error) {

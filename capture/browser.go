@@ -79,8 +79,10 @@ type BrowserOptions struct {
 	Headless   bool
 	ProfileDir string // the user-data directory (one per case, for undercover logins); empty: a temporary one
 	UserAgent  string // empty: the browser's real user agent
-	// ExtraFlags are added as they are (tests use them for a proxy).
+	// ExtraFlags are added as they are (tests use them to observe the browser).
 	ExtraFlags map[string]string
+	// Env is added to the browser's environment (e.g. DISPLAY=:5).
+	Env []string
 }
 
 // Browser is a running controlled Chromium. Close it.
@@ -122,6 +124,9 @@ func Launch(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 	}
 	if opts.UserAgent != "" {
 		l = l.Set("user-agent", opts.UserAgent)
+	}
+	if len(opts.Env) > 0 {
+		l = l.Env(append(os.Environ(), opts.Env...)...)
 	}
 	for k, v := range opts.ExtraFlags {
 		if v == "" {

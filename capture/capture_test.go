@@ -2,13 +2,18 @@ package capture
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"image/png"
+	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 var (
@@ -95,6 +100,37 @@ func TestCaptureOrdinaryPage(t *testing.T) {
 	if len(images) != 2 || !(bytes.Equal(images[0], site.logo) || bytes.Equal(images[1], site.logo)) {
 		t.Errorf("embedded images: %d, want the logo and the photo byte for byte", len(images))
 	}
+	// The WARC of real browser traffic reads back in a reader we did not write.
+	warc := filepath.Join(t.TempDir(), "traffic.warc.gz")
+	os.WriteFile(warc, artifact(res, KindWARC).Data, 0o600)
+	if rep := runWarcio(t, warc); !rep.OK || rep.Records < 7 {
+		t.Errorf("warcio on the capture's WARC: %+v", rep)
+	}
+}
+
+// Legacy encodings reach the WARC as the server sent them.
+func TestCaptureKeepsLegacyEncodingBytes(t *testing.T) {
+	site := newFixtureSite(t)
+	res, err := testBrowser(t).CaptureURL(context.Background(), site.URL+"/cp1251", quick())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := charmap.Windows1251.NewEncoder().String("Работа за границей QX-1251")
+	if a := artifact(res, KindWARC); a == nil || !bytes.Contains(gunzipAll(t, a.Data), []byte(want)) {
+		t.Error("the WARC does not hold the page's windows-1251 bytes")
+	}
+}
+
+func gunzipAll(t *testing.T, b []byte) []byte {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr) // multistream: every record's member
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func TestCaptureRedirectChain(t *testing.T) {

@@ -81,6 +81,11 @@ func newFixtureSite(t testing.TB) *fixtureSite {
 		<p>Marker QX-FIXTURE-1. Salary 3000 EUR per week, no experience needed, travel and housing paid.</p>
 		<img src="/img/logo.png" alt="logo"><img src="/img/photo.png" alt="photo"><a href="/p2">next</a>`))
 	mux.HandleFunc("/p2", html("Second page", `<p>Second page marker QX-FIXTURE-2</p>`))
+	mux.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: "undercover-account-1", Path: "/", MaxAge: 3600})
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, page, "Logged in", "<p>Welcome back QX-LOGIN</p>")
+	})
 	mux.HandleFunc("/img/logo.png", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "image/png")
 		w.Write(s.logo)

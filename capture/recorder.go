@@ -31,6 +31,9 @@ type recorder struct {
 	security  map[string]*proto.NetworkSecurityDetails // by URL of the response
 	lastEvent time.Time
 	loaded    chan struct{} // closed when the main frame fires its load event
+	mainFrame proto.PageFrameID
+	navs      chan string // URLs of committed main-frame navigations, for auto-capture
+	navID     proto.NetworkRequestID // the main document request of the current navigation
 	dialogs   []string
 	crashed   bool
 	bodies    sync.WaitGroup
@@ -39,20 +42,60 @@ type recorder struct {
 func newRecorder(p *rod.Page) *recorder {
 	return &recorder{page: p, open: map[proto.NetworkRequestID]*Exchange{},
 		extraResp: map[proto.NetworkRequestID]extraHeaders{}, extraReq: map[proto.NetworkRequestID]http.Header{},
-		security: map[string]*proto.NetworkSecurityDetails{}, loaded: make(chan struct{}), lastEvent: time.Now()}
+		security: map[string]*proto.NetworkSecurityDetails{}, loaded: make(chan struct{}), lastEvent: time.Now(),
+		navs: make(chan string, 16)}
 }
 
 // start enables the domains and listens until ctx ends.
 func (r *recorder) start(ctx context.Context) error {
 	p := r.page.Context(ctx)
 	wait := p.EachEvent(r.onRequest, r.onRequestExtra, r.onResponse, r.onResponseExtra, r.onFinished,
-		r.onFailed, r.onLoad, r.onDialog, r.onCrash)
+		r.onFailed, r.onLoad, r.onDialog, r.onCrash, r.onNavigated)
 	go wait()
 	perResource, total := MaxBodyBytes, 4*MaxBodyBytes
 	if err := (proto.NetworkEnable{MaxResourceBufferSize: &perResource, MaxTotalBufferSize: &total}).Call(p); err != nil {
 		return fmt.Errorf("enable network recording: %w", err)
 	}
-	return proto.PageEnable{}.Call(p)
+	if err := (proto.PageEnable{}).Call(p); err != nil {
+		return err
+	}
+	tree, err := proto.PageGetFrameTree{}.Call(p)
+	if err != nil {
+		return err
+	}
+	r.mu.Lock()
+	r.mainFrame = tree.FrameTree.Frame.ID
+	r.mu.Unlock()
+	return nil
+}
+
+// onNavigated starts a new page: a new load to wait for, and traffic recorded from here on
+// belongs to it (what is still in flight stays).
+func (r *recorder) onNavigated(e *proto.PageFrameNavigated) {
+	if e.Frame.ParentID != "" || e.Type != proto.PageNavigationTypeNavigation {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if e.Frame.ID != r.mainFrame || e.Frame.URL == "about:blank" {
+		return
+	}
+	select {
+	case <-r.loaded:
+		r.loaded = make(chan struct{})
+	default:
+	}
+	keep := r.done[:0:0]
+	for _, x := range r.done {
+		if proto.NetworkRequestID(x.RequestID) == r.navID { // the redirects that led here
+			keep = append(keep, x)
+		}
+	}
+	r.done = keep
+	select {
+	case r.navs <- e.Frame.URL:
+	default: // the officer outpaces the captures: the newest navigations still come through
+	}
 }
 
 func headers(h proto.NetworkHeaders) http.Header {
@@ -89,6 +132,16 @@ func (r *recorder) onRequest(e *proto.NetworkRequestWillBeSent) {
 		delete(r.extraReq, e.RequestID)
 	}
 	r.open[e.RequestID] = x
+	if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == r.mainFrame && string(e.LoaderID) == string(e.RequestID) {
+		r.navID = e.RequestID
+	}
+}
+
+// loadedChan is closed when the current page has fired its load event.
+func (r *recorder) loadedChan() <-chan struct{} {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.loaded
 }
 
 // onRequestExtra has the headers really sent, cookies included.

@@ -71,8 +71,8 @@ func (t *Tab) snapshot(ctx context.Context, requested string, started time.Time,
 	t.describeTraffic(ctx, res, exchanges)
 	t.step(ctx, res, "WARC", 30*time.Second, func(ctx context.Context) error {
 		var buf bytes.Buffer
-		if _, err := WriteWARC(&buf, WARCInfo{Software: "INTERCEPTED Workstation", Description: "traffic of " + requested,
-			Created: started}, exchanges); err != nil {
+		if _, err := WriteWARC(&buf, WARCInfo{Software: "INTERCEPTED Workstation", Operator: opts.Operator,
+			Hostname: opts.Workstation, Description: "traffic of " + requested, Created: started}, exchanges); err != nil {
 			return err
 		}
 		res.Artifacts = append(res.Artifacts, newArtifact(KindWARC, "traffic.warc.gz", "application/warc", buf.Bytes(),

@@ -21,6 +21,8 @@ type Options struct {
 	ScrollTime    time.Duration // default 10 s
 	MaxShotHeight int           // px of full-page screenshot; default 20,000
 	Mode          string        // "auto" or "on-demand"; default on-demand
+	Operator      string        // the officer, for the WARC's warcinfo record
+	Workstation   string        // the workstation ID, for the WARC's warcinfo record
 }
 
 func (o Options) withDefaults() Options {
@@ -102,7 +104,7 @@ func (t *Tab) settle(ctx context.Context, opts Options) {
 	load, cancel := context.WithTimeout(ctx, opts.LoadWait)
 	defer cancel()
 	select {
-	case <-t.rec.loaded:
+	case <-t.rec.loadedChan():
 	case <-load.Done():
 	}
 	quiet, cancel2 := context.WithTimeout(ctx, opts.QuietWait)
@@ -118,7 +120,7 @@ func (t *Tab) settle(ctx context.Context, opts Options) {
 
 func (t *Tab) loadFired() bool {
 	select {
-	case <-t.rec.loaded:
+	case <-t.rec.loadedChan():
 		return true
 	default:
 		return false
@@ -158,4 +160,37 @@ func (t *Tab) CaptureNow(ctx context.Context, opts Options) *Result {
 		url = info.TargetInfo.URL
 	}
 	return t.snapshot(ctx, url, time.Now().UTC(), opts)
+}
+
+// AutoCapture captures every top-level navigation of the tab once it has settled (the
+// officer browsing), and hands each result to save, until ctx ends. The traffic of each capture
+// is that of its page, from the navigation on.
+func (t *Tab) AutoCapture(ctx context.Context, opts Options, save func(*Result)) {
+	opts = opts.withDefaults()
+	opts.Mode = "auto"
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case url := <-t.rec.navs:
+			cctx, cancel := context.WithTimeout(ctx, opts.Budget)
+			started := time.Now().UTC()
+			t.navErr = ""
+			t.settle(cctx, opts)
+			res := t.snapshot(cctx, url, started, opts)
+			cancel()
+			if ctx.Err() == nil {
+				save(res)
+			}
+		}
+	}
+}
+
+// URL is the address the tab shows now.
+func (t *Tab) URL() string {
+	info, err := proto.TargetGetTargetInfo{TargetID: t.page.TargetID}.Call(t.page)
+	if err != nil {
+		return ""
+	}
+	return info.TargetInfo.URL
 }

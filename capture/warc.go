@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/rand"
 	"errors"
@@ -133,7 +134,7 @@ func (ww *warcWriter) writeInfo(info WARCInfo) error {
 func (ww *warcWriter) writeExchange(ex *Exchange) ([]warcField, error) {
 	if ex.Status == 0 {
 		ww.stats.Failed++
-		return []warcField{noteField("failed", ex.URL, cmpOr(ex.Failed, "no response received"))}, nil
+		return []warcField{noteField("failed", ex.URL, cmp.Or(ex.Failed, "no response received"))}, nil
 	}
 	recs, err := ww.buildExchange(ex)
 	if err != nil {
@@ -283,13 +284,6 @@ func warcValue(s string) string {
 	return strings.ReplaceAll(s, "=?", "=%3F")
 }
 
-func cmpOr(s, fallback string) string {
-	if s == "" {
-		return fallback
-	}
-	return s
-}
-
 func joinNonEmpty(parts ...string) string {
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), "; ")
 }
@@ -301,14 +295,14 @@ func requestBlock(ex *Exchange) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("request URL: %w", err)
 	}
-	method := cmpOr(ex.Method, http.MethodGet)
+	method := cmp.Or(ex.Method, http.MethodGet)
 	if !isToken(method) {
 		return nil, fmt.Errorf("method %q is not an HTTP token", method)
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", method, requestTarget(u))
 	if !hasField(ex.RequestHeaders, "Host") {
-		host := cmpOr(firstValue(ex.RequestHeaders, ":authority"), u.Host)
+		host := cmp.Or(firstValue(ex.RequestHeaders, ":authority"), u.Host)
 		writeField(&b, "Host", host)
 	}
 	writeFields(&b, ex.RequestHeaders, len(ex.RequestBody), len(ex.RequestBody) > 0)
@@ -321,7 +315,7 @@ func responseBlock(ex *Exchange) ([]byte, error) {
 	if ex.Status < 100 || ex.Status > 999 {
 		return nil, fmt.Errorf("status %d is not an HTTP status code", ex.Status)
 	}
-	reason := cmpOr(httpValue(ex.StatusText), http.StatusText(ex.Status))
+	reason := cmp.Or(httpValue(ex.StatusText), http.StatusText(ex.Status))
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "HTTP/1.1 %d %s\r\n", ex.Status, reason)
 	writeFields(&b, ex.ResponseHeaders, len(ex.Body), true)
@@ -355,8 +349,8 @@ func requestTarget(u *url.URL) string {
 // uses for a server's own fields, so the officer still sees what the server sent.
 var framingFields = []string{"Content-Encoding", "Transfer-Encoding", "Content-Length"}
 
-// writeFields writes h in sorted order, then Content-Length when withLength, then the blank
-// line. HTTP/2 pseudo-headers (":status", ":path"...) are left out: they are not HTTP/1.1
+// writeFields writes h in sorted order, then a Content-Length for the archived body (when
+// withLength, or when h had framing fields to replace), then the blank line. HTTP/2 pseudo-headers (":status", ":path"...) are left out: they are not HTTP/1.1
 // fields, and the request or status line already says what they say.
 func writeFields(b *bytes.Buffer, h http.Header, bodyLen int, withLength bool) {
 	for _, name := range slices.Sorted(maps.Keys(h)) {

@@ -73,7 +73,7 @@ func runCaptureCmd(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	defer b.Close()
-	return captureAll(ctx, e, c.out(e), w, b, caseID, urls, capture.Options{Budget: budget, Scroll: scroll}, rate)
+	return captureAll(ctx, e, c.out(e), w, b, caseID, urls, w.CaptureOptions(capture.Options{Budget: budget, Scroll: scroll}), rate)
 }
 
 func captureAll(ctx context.Context, e *Env, o out, w *app.Workstation, b *capture.Browser, caseID string, urls []string, opts capture.Options, rate time.Duration) error {
