@@ -32,7 +32,7 @@ type recorder struct {
 	lastEvent time.Time
 	loaded    chan struct{} // closed when the main frame fires its load event
 	mainFrame proto.PageFrameID
-	navs      chan string // URLs of committed main-frame navigations, for auto-capture
+	navs      chan string            // URLs of committed main-frame navigations, for auto-capture
 	navID     proto.NetworkRequestID // the main document request of the current navigation
 	dialogs   []string
 	crashed   bool
