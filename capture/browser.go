@@ -87,11 +87,12 @@ type BrowserOptions struct {
 
 // Browser is a running controlled Chromium. Close it.
 type Browser struct {
-	opts     BrowserOptions
-	launcher *launcher.Launcher
-	rod      *rod.Browser
-	tempDir  string
-	version  *proto.BrowserGetVersionResult
+	opts       BrowserOptions
+	launcher   *launcher.Launcher
+	rod        *rod.Browser
+	tempDir    string
+	version    *proto.BrowserGetVersionResult
+	controlURL string
 }
 
 // Launch starts Chromium for a closed network: no background requests, no sync, no component
@@ -141,6 +142,7 @@ func Launch(ctx context.Context, opts BrowserOptions) (*Browser, error) {
 		b.cleanup()
 		return nil, fmt.Errorf("start %s: %w", bin, err)
 	}
+	b.controlURL = u
 	b.rod = rod.New().ControlURL(u).NoDefaultDevice().Context(ctx)
 	if err := b.rod.Connect(); err != nil {
 		b.cleanup()
@@ -195,3 +197,6 @@ func (b *Browser) cleanup() {
 		os.RemoveAll(b.tempDir)
 	}
 }
+
+// ControlURL is the DevTools address of the browser, for tools that measure against it.
+func (b *Browser) ControlURL() string { return b.controlURL }
