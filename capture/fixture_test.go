@@ -81,6 +81,9 @@ func newFixtureSite(t testing.TB) *fixtureSite {
 		<p>Marker QX-FIXTURE-1. Salary 3000 EUR per week, no experience needed, travel and housing paid.</p>
 		<img src="/img/logo.png" alt="logo"><img src="/img/photo.png" alt="photo"><a href="/p2">next</a>`))
 	mux.HandleFunc("/p2", html("Second page", `<p>Second page marker QX-FIXTURE-2</p>`))
+	mux.HandleFunc("/lazy", html("Lazy", `<div style="height:3000px">QX-LAZY-TOP</div><div id="more"></div>
+		<script>addEventListener("scroll", () => { if (scrollY > 1500 && !window.done) { window.done = 1;
+			document.getElementById("more").textContent = "QX-LAZY-LOADED"; } });</script>`))
 	mux.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
 		http.SetCookie(w, &http.Cookie{Name: "session", Value: "undercover-account-1", Path: "/", MaxAge: 3600})
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -1,0 +1,87 @@
+package capture
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestFindBrowser(t *testing.T) {
+	if _, err := FindBrowser("/nonexistent/chromium"); err == nil || !strings.Contains(err.Error(), "/nonexistent/chromium") {
+		t.Errorf("a configured path that does not exist: %v", err)
+	}
+	t.Setenv("CHROME_PATH", "/nonexistent/chrome")
+	if _, err := FindBrowser(""); err == nil || !strings.Contains(err.Error(), "/nonexistent/chrome") {
+		t.Errorf("a $CHROME_PATH that does not exist: %v", err)
+	}
+	t.Setenv("CHROME_PATH", "")
+	p, err := FindBrowser("")
+	if err != nil {
+		t.Fatalf("the system Chromium was not found (run `make test`, which installs it): %v", err)
+	}
+	if _, err := os.Stat("/usr/lib/chromium/chromium"); err == nil && p != "/usr/lib/chromium/chromium" {
+		t.Errorf("picked %s, not the Debian binary behind the wrapper script", p)
+	}
+	if !strings.Contains(ErrNoBrowser.Error(), "apt-get install chromium") {
+		t.Error("the missing-browser message does not say how to install one")
+	}
+	if _, err := Launch(context.Background(), BrowserOptions{Bin: "/nonexistent/chromium", Headless: true}); err == nil ||
+		!strings.Contains(err.Error(), "/nonexistent/chromium") {
+		t.Errorf("launch with a missing browser: %v", err)
+	}
+}
+
+func TestScrollLoadsLazyContent(t *testing.T) {
+	site := newFixtureSite(t)
+	b := testBrowser(t)
+	for _, scroll := range []bool{false, true} {
+		opts := quick()
+		opts.Scroll = scroll
+		res, err := b.CaptureURL(context.Background(), site.URL+"/lazy", opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(artifact(res, KindText).Data)
+		if got := strings.Contains(text, "QX-LAZY-LOADED"); got != scroll {
+			t.Errorf("scroll %v: lazy content present = %v", scroll, got)
+		}
+		if shot := artifact(res, KindScreenshot); shot == nil {
+			t.Errorf("scroll %v: no screenshot", scroll)
+		}
+	}
+}
+
+// Over HTTPS the record holds the server's certificate chain with fingerprints.
+func TestCaptureTLSChain(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<!doctype html><title>tls</title><p>QX-TLS</p>"))
+	}))
+	defer srv.Close()
+	// The test server's certificate is self-signed: this browser is told to accept it.
+	b, err := Launch(context.Background(), BrowserOptions{Headless: true, ExtraFlags: map[string]string{"ignore-certificate-errors": ""}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	res, err := b.CaptureURL(context.Background(), srv.URL+"/", quick())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tls := res.Record.TLS
+	if tls == nil || tls.Protocol == "" || len(tls.Chain) == 0 {
+		t.Fatalf("no TLS details: %+v, problems %v", tls, res.Record.Problems)
+	}
+	sum := sha256.Sum256(srv.Certificate().Raw)
+	if tls.Chain[0].SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("chain[0] fingerprint %s, want the server's %x", tls.Chain[0].SHA256, sum)
+	}
+	if artifact(res, KindTLS) == nil {
+		t.Error("no tls-chain.pem artifact")
+	}
+}
