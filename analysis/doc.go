@@ -1,7 +1,21 @@
-// Package analysis will be the on-device indicator analyzer: pure functions from text and image
-// bytes to explained findings (normalisation with offset maps, multilingual indicator rule packs,
-// entities such as phones and handles, perceptual hashes, EXIF and OCR). It imports neither the
-// store, nor the browser, nor Fyne.
+// Package analysis is the on-device indicator analyzer: pure functions from bytes to explained
+// findings. It imports neither the store, nor the browser, nor Fyne, and sends nothing anywhere.
 //
-// Not built yet: see the analyzer issue.
+// Words:
+//   - Normalized: a text after normalisation (NFKC, case folding, homoglyph and confusable
+//     folding, full-width and enclosed letters, emoji used as letters or digits, leetspeak,
+//     spaced and spelled-out digits), with a map from every normalised byte back to the original,
+//     so that every finding highlights the words the author wrote.
+//   - Indicator: one sign of trafficking recruitment or exploitation from the sourced taxonomy
+//     (ILO–EC 2009, ILO 2012, UNODC, Europol, peer-reviewed studies), with an id shared across
+//     languages, a category, a strength (strong, medium, weak, contested), its source and a
+//     one-line explanation. Rule packs in assets/rules hold their patterns per language.
+//   - Hit: one match of an indicator's pattern, with its span in the original text.
+//   - Entity: a phone, e-mail, URL, messenger handle, price, stated age, crypto wallet or IBAN,
+//     in one canonical form (phones in E.164), found also when obfuscated.
+//   - Result: the level (none, low, medium, high), the score, the hits, the entities and the
+//     rule-pack version, so that a finding can be reproduced later.
+//
+// Nothing here labels anyone a trafficker: a Result says which signs are present and why they
+// count; single signs are weak evidence, and contested ones never raise the level alone.
 package analysis
