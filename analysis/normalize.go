@@ -1,48 +1,219 @@
 package analysis
 
-import "strings"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Normalized is a text after normalisation, with a map back to the original.
 type Normalized struct {
 	Original string
 	Text     string
 	// orig[i] is the byte offset in Original where the character that produced byte i of Text
-	// starts; orig[len(Text)] is len(Original).
+	// starts; orig[len(Text)] is len(Original). It never decreases.
 	orig []int
 }
 
-// Normalize folds s for matching. (First cut: lower case only; the full normaliser replaces it.)
+// Normalize folds s for matching. Indicator patterns and entity extractors read Text, and
+// patterns go through Normalize too, so the folding is idempotent:
+// Normalize(Normalize(s).Text).Text == Normalize(s).Text.
+//
+// In order:
+//  1. characters (normalize_chars.go): invalid bytes become U+FFFD; invisible characters
+//     used to break filters (zero-width, variation selectors, soft hyphens, bidi controls)
+//     and diacritics go; NFKC; case folding; letters and digits dressed as emoji or symbols
+//     (🅙, 🇯, ❶, 🔟, small capitals) become plain ones; white space collapses to one space;
+//  2. spaced-out letters and digits ("w h a t s a p p", "3 3 3 1 2 3") are joined;
+//  3. a word that mixes scripts is written in its dominant script, when every letter has a
+//     look-alike there ("раураl" → "paypal"); single-script words are left alone;
+//  4. leetspeak inside words ("m0ney", "wh@tsapp") is read as letters;
+//  5. runs of three or more spelled-out digits become digits ("three three three" → "333");
+//  6. spaces around a slash between numbers go ("24 / 7" → "24/7").
+//
+// Every byte of Text maps back to the original character it came from (OriginalSpan).
 func Normalize(s string) *Normalized {
-	n := &Normalized{Original: s}
-	var b strings.Builder
-	for i, r := range s {
-		lr := strings.ToLower(string(r))
-		for range len(lr) {
-			n.orig = append(n.orig, i)
-		}
-		b.WriteString(lr)
+	b, orig := normFoldChars(s)
+	if regs := normRegions(b); len(regs) > 0 {
+		b, orig = normRewrite(s, b, orig, regs)
 	}
-	n.Text = b.String()
-	n.orig = append(n.orig, len(s))
-	return n
+	return &Normalized{Original: s, Text: string(b), orig: append(orig, len(s))}
 }
 
-// OriginalSpan maps the byte range [start, end) of Text to the original text.
+// normRewrite runs the word-level steps on each region of the folded text b and splices in
+// the regions they changed. The steps mostly shorten the text (joined letters, digits for
+// words), so the splice works in place while it can and copies to new slices only when a
+// region grows (a Latin look-alike written back in Cyrillic takes two bytes instead of one).
+func normRewrite(s string, b []byte, orig []int, regs []normRegion) ([]byte, []int) {
+	w := normWork{s: s}
+	var nb []byte // after a region grew: the text so far
+	var norig []int
+	n, done := 0, 0 // b[:n] is the text so far (when nb is nil); b[done:] is still to read
+	for _, r := range regs {
+		u := normDecodeUnits(b[r.start:r.end], orig[r.start:r.end], w.u[:0])
+		w.u = u
+		u = normWordSteps(u, &w)
+		if normSameText(u, b[r.start:r.end]) {
+			continue
+		}
+		w.ob, w.oo = normAppendUnits(w.ob[:0], w.oo[:0], u)
+		if nb == nil && n+r.start-done+len(w.ob) > r.end { // no room: copy from here on
+			nb = append(make([]byte, 0, len(b)+len(w.ob)), b[:n]...)
+			norig = append(make([]int, 0, len(orig)+len(w.ob)+1), orig[:n]...)
+		}
+		if nb != nil {
+			nb, norig = append(nb, b[done:r.start]...), append(norig, orig[done:r.start]...)
+			nb, norig = append(nb, w.ob...), append(norig, w.oo...)
+		} else {
+			n += copy(b[n:], b[done:r.start])
+			copy(orig[n-(r.start-done):], orig[done:r.start])
+			copy(b[n:], w.ob)
+			n += copy(orig[n:], w.oo)
+		}
+		done = r.end
+	}
+	if nb != nil {
+		return append(nb, b[done:]...), append(norig, orig[done:]...)
+	}
+	if done == 0 {
+		return b, orig
+	}
+	n += copy(b[n:], b[done:])
+	copy(orig[n-(len(b)-done):], orig[done:])
+	return b[:n], orig[:n]
+}
+
+// normWork is the scratch space of the word-level steps, reused from region to region.
+type normWork struct {
+	s               string // the original, for its capitals
+	u               []normUnit
+	c               normCands
+	pos, runs, dels []int
+	leet, changed   []int
+	toks            []normNumTok
+	key             []byte
+	ob              []byte // the text of a changed region
+	oo              []int  // and its map
+}
+
+// normWordSteps runs steps 2 to 6 on the units of a region (or a whole text) and returns them
+// with deleted ones marked or dropped.
+func normWordSteps(u []normUnit, w *normWork) []normUnit {
+	c := &w.c
+	normScan(u, c)
+	if w.runs = normJoinSpaced(u, c.lone, w.pos[:0], w.runs[:0]); len(w.runs) > 0 {
+		u = normRemap(u, w, &c.leet, &c.mixed, &c.words, &c.slash, &w.runs)
+		// A joined run is a new word, in a chunk that may now mix letters and digits.
+		c.leet = append(c.leet, w.runs...)
+		slices.Sort(c.leet)
+		c.mixed = append(c.mixed, w.runs...)
+		slices.Sort(c.mixed)
+		c.words = append(c.words, w.runs...)
+	}
+	// Homoglyphs before leetspeak, so that leet is read in the script the word will keep, and
+	// again after it, for the letters leet brought into a word.
+	w.changed = normFoldHomoglyphs(u, w.s, c.mixed, w.changed[:0])
+	w.leet = normFoldLeet(u, c.leet, w.leet[:0])
+	w.changed = normFoldHomoglyphs(u, w.s, w.leet, w.changed)
+	// Words that leet or homoglyph folding rewrote may have become number words ("f1ve").
+	words := append(append(c.words, w.leet...), w.changed...)
+	if !slices.IsSorted(words) {
+		slices.Sort(words)
+	}
+	c.words = words
+	normFoldNumberWords(u, words, w)
+	normJoinSlashes(u, c.slash)
+	return u
+}
+
+// normDecodeUnits turns folded text back into units.
+func normDecodeUnits(b []byte, orig []int, u []normUnit) []normUnit {
+	for i := 0; i < len(b); {
+		r, size, cl, sc := normDecodeClass(b, i)
+		u = append(u, normUnit{o: orig[i], r: r, cl: cl, sc: sc})
+		i += size
+	}
+	return u
+}
+
+// normSameText reports whether the units that are not deleted spell b.
+func normSameText(u []normUnit, b []byte) bool {
+	i := 0
+	for _, x := range u {
+		if x.del || i == len(b) {
+			return false
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r != x.r {
+			return false
+		}
+		i += size
+	}
+	return i == len(b)
+}
+
+// normAppendUnits writes the units that are not deleted to b and orig.
+func normAppendUnits(b []byte, orig []int, u []normUnit) ([]byte, []int) {
+	for _, x := range u {
+		if x.del {
+			continue
+		}
+		n := len(b)
+		b = utf8.AppendRune(b, x.r)
+		for range len(b) - n {
+			orig = append(orig, x.o)
+		}
+	}
+	return b, orig
+}
+
+// OriginalSpan maps the byte range [start, end) of Text to the original text. The span starts
+// where the character behind Text[start] starts and ends where the character behind
+// Text[end-1] ends, so a match highlights exactly the words the author wrote: for "w h a t s
+// a p p" read as "whatsapp" it runs from the "w" to the last "p", for "three three" read as
+// "33" from the first "t" to the last "e", and it never takes in the white space, punctuation
+// or invisible characters that normalisation dropped after the last character.
 func (n *Normalized) OriginalSpan(start, end int) Span {
-	if start < 0 {
-		start = 0
+	if len(n.orig) == 0 { // a zero Normalized, not made by Normalize
+		return Span{}
 	}
-	if end > len(n.Text) {
-		end = len(n.Text)
-	}
-	if start >= end {
+	start = min(max(start, 0), len(n.Text))
+	end = min(max(end, start), len(n.Text))
+	if start == end {
 		return Span{n.orig[start], n.orig[start]}
 	}
-	// The end maps to the end of the original character that produced the last byte.
 	last := n.orig[end-1]
 	e := end
 	for e < len(n.Text) && n.orig[e] == last {
 		e++
 	}
-	return Span{n.orig[start], n.orig[e]}
+	return Span{n.orig[start], normCharEnd(n.Original, last, n.orig[e])}
+}
+
+// normCharEnd is where the original character (or number word) starting at from ends, at most
+// limit, the start of the next character that produced output. Combining marks and the rest
+// of a word belong to it (a spelled-out digit is a whole word); invisible characters count
+// only when more of it follows.
+func normCharEnd(s string, from, limit int) int {
+	if from >= limit {
+		return limit
+	}
+	_, size := utf8.DecodeRuneInString(s[from:limit])
+	end := from + size
+	for i := end; i < limit; {
+		r, size := utf8.DecodeRuneInString(s[i:limit])
+		switch {
+		case normIsMark(r) || normIsLetter(r) || normIsDigit(r):
+			end = i + size
+		case normIsIgnorable(r):
+		case normIsApostrophe(r) && i+size < limit:
+			next, _ := utf8.DecodeRuneInString(s[i+size : limit])
+			if !normIsLetter(next) {
+				return end
+			}
+		default:
+			return end
+		}
+		i += size
+	}
+	return end
 }

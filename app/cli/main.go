@@ -50,6 +50,8 @@ func commands() map[string]command {
 		"capture": {"capture web pages as evidence into a case", "capture URL... --case ID [--headless] [--scroll] [--from FILE] [--rate 2s] [--budget 60s]", runCaptureCmd},
 		"show":    {"print a capture's record, hashes and artifacts", "show CAPTURE", runShowCmd},
 		"extract": {"write a capture's artifacts out unchanged", "extract CAPTURE --out DIR", runExtractCmd},
+		"check":   {"explain the trafficking indicators in a text or image (nothing is stored)", "check [TEXT|-|--file F|--image IMG|--lines F] [--region XX]", runCheckCmd},
+		"eval":    {"measure the analyzer on a labelled EMSCAD-format CSV", "eval --format emscad FILE.csv [--split all|train|test] [--flags FILE]", runEvalCmd},
 	}
 }
 

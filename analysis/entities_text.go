@@ -1,0 +1,270 @@
+package analysis
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Small scanning helpers shared by the entity extractors. They work on byte offsets of a
+// source and never allocate.
+
+func runeAt(s string, i int) (rune, int) {
+	if i < 0 || i >= len(s) {
+		return utf8.RuneError, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return decode2(s, i)
+}
+
+func runeBefore(s string, i int) (rune, int) {
+	if i <= 0 || i > len(s) {
+		return utf8.RuneError, 0
+	}
+	if c := s[i-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isASCIILetter(c byte) bool { c |= 0x20; return 'a' <= c && c <= 'z' }
+
+func isASCIIAlnum(c byte) bool { return isDigit(c) || isASCIILetter(c) }
+
+// isLetter reports letters and combining marks (a word goes on through an accent), with
+// shortcuts for the Latin, Greek and Cyrillic letters of the ads' languages.
+func isLetter(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return isASCIILetter(byte(r))
+	case 0xC0 <= r && r <= 0x24F:
+		return r != 0xD7 && r != 0xF7
+	case 0x300 <= r && r <= 0x36F, 0x388 <= r && r <= 0x3FF && r != 0x38B && r != 0x38D && r != 0x3A2,
+		0x400 <= r && r <= 0x481, 0x48A <= r && r <= 0x52F:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isAlnumRune(r rune) bool { return isLetter(r) || unicode.IsDigit(r) }
+
+// isSpace reports horizontal white space: a line break ends most entities.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', 0xA0, 0x2007, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' }
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || s[i] < ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// skipSpaces skips at most max spaces forward from i.
+func skipSpaces(s string, i, max int) int {
+	for n := 0; n < max; n++ {
+		r, size := runeAt(s, i)
+		if size == 0 || !isSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// skipSpacesBack skips at most max spaces backward from i.
+func skipSpacesBack(s string, i, max int) int {
+	for n := 0; n < max; n++ {
+		r, size := runeBefore(s, i)
+		if size == 0 || !isSpace(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// wordEnd returns the end of the word starting at i: letters, combining marks and
+// apostrophes between letters ("п'ять", "all'ora").
+func wordEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	for j < len(s) {
+		r, n := runeAt(s, j)
+		if isLetter(r) {
+			j += n
+			continue
+		}
+		if isApostrophe(r) && j > i {
+			if r2, n2 := runeAt(s, j+n); isLetter(r2) {
+				j += n + n2
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// wordStart returns the start of the word ending at end.
+func wordStart(s string, end int) int {
+	i := end
+	for i > 0 {
+		r, n := runeBefore(s, i)
+		if isLetter(r) {
+			i -= n
+			continue
+		}
+		if isApostrophe(r) && i < end {
+			if r2, n2 := runeBefore(s, i-n); n2 > 0 && isLetter(r2) {
+				i -= n
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// lookupFold looks the lower-cased w up in m, using buf as scratch so that nothing is
+// allocated. Typographic apostrophes are read as "'".
+func lookupFold[V any](buf *[]byte, m map[string]V, w string) (V, bool) {
+	if len(w) == 0 || len(w) > 48 {
+		var zero V
+		return zero, false
+	}
+	if isFolded(w) {
+		v, ok := m[w]
+		return v, ok
+	}
+	b := (*buf)[:0]
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c == '`' {
+				c = '\''
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		i += n
+		if isApostrophe(r) {
+			b = append(b, '\'')
+			continue
+		}
+		b = utf8.AppendRune(b, foldRune(r))
+	}
+	*buf = b
+	v, ok := m[string(b)]
+	return v, ok
+}
+
+// isFolded reports whether w is already in lower case with plain apostrophes, for the common
+// case of lower-case Latin, Cyrillic and Greek words that need no copy.
+func isFolded(w string) bool {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if ('A' <= c && c <= 'Z') || c == '`' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if foldRune(r) != r || isApostrophe(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// foldRune lower-cases r, with shortcuts for the Cyrillic and Greek alphabets.
+func foldRune(r rune) rune {
+	switch {
+	case 0x430 <= r && r <= 0x45F, 0x3AC <= r && r <= 0x3CE, 0xDF <= r && r <= 0xFF:
+		return r // already lower case
+	case 0x410 <= r && r <= 0x42F, 0x391 <= r && r <= 0x3AB && r != 0x3A2, 0xC0 <= r && r <= 0xDE && r != 0xD7:
+		return r + 0x20
+	case 0x400 <= r && r <= 0x40F:
+		return r + 0x50
+	}
+	return unicode.ToLower(r)
+}
+
+// wordIn reports whether the word w, lower-cased, is in m.
+func (x *extraction) wordIn(m map[string]bool, w string) bool {
+	ok, _ := lookupFold(&x.buf, m, w)
+	return ok
+}
+
+// nextWord returns the word starting at or after i once up to maxSkip spaces are skipped.
+func nextWord(s string, i, maxSkip int) (start, end int) {
+	i = skipSpaces(s, i, maxSkip)
+	return i, wordEnd(s, i)
+}
+
+// prevWord returns the word ending at or before i once up to maxSkip spaces are skipped.
+func prevWord(s string, i, maxSkip int) (start, end int) {
+	i = skipSpacesBack(s, i, maxSkip)
+	return wordStart(s, i), i
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// textIndex returns the offset of Normalized.Text whose character starts at or after the
+// original offset o (binary search over the exported mapping).
+func (x *extraction) textIndex(o int) int {
+	lo, hi := 0, len(x.n.Text)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if x.n.OriginalSpan(mid, mid).Start < o {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// mixedScript reports Latin letters mixed with Cyrillic or Greek ones, the mark of look-alike
+// letters ("аnnа@mаil.com" with Cyrillic а).
+func mixedScript(s string) bool {
+	latin, other := false, false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			latin = latin || isASCIILetter(byte(r))
+		case unicode.In(r, unicode.Cyrillic, unicode.Greek):
+			other = true
+		}
+	}
+	return latin && other
+}
+
+// folded reports whether src is the original and a normalised text is also scanned.
+func (x *extraction) folded(src source) bool { return !src.mapped && len(x.srcs) > 1 }

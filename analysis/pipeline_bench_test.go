@@ -1,0 +1,79 @@
+package analysis
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// benchAds are the golden ads, repeated: ad-like text in nine languages.
+func benchAds(b *testing.B) []string {
+	raw, err := os.ReadFile("testdata/golden/ads.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ads []goldenAd
+	json.Unmarshal(raw, &ads)
+	var out []string
+	for _, ad := range ads {
+		out = append(out, ad.Text)
+	}
+	return out
+}
+
+// BenchmarkPipeline measures normalise + match + entities on about 1 MB of ad text on one
+// core, next to x/text NFKC alone on the same text in the same run (target: at least 0.5x).
+func BenchmarkPipeline(b *testing.B) {
+	a := defaultAnalyzer(b)
+	ads := benchAds(b)
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		for _, t := range ads {
+			sb.WriteString(t)
+			sb.WriteString("\n")
+		}
+	}
+	text := sb.String()
+	var tOurs, tNFKC time.Duration
+	for b.Loop() {
+		start := time.Now()
+		n := Normalize(text)
+		a.rules.Match(n)
+		ExtractEntities(n, "IT")
+		tOurs += time.Since(start)
+		start = time.Now()
+		norm.NFKC.String(text)
+		tNFKC += time.Since(start)
+	}
+	mb := float64(len(text)) * float64(b.N) / 1e6
+	b.ReportMetric(mb/tOurs.Seconds(), "pipeline-MB/s")
+	b.ReportMetric(mb/tNFKC.Seconds(), "nfkc-MB/s")
+	b.ReportMetric(tNFKC.Seconds()/tOurs.Seconds(), "pipeline/nfkc")
+}
+
+// BenchmarkAds500 analyses 500-byte ads one by one, the whole Analyze (with language and score).
+func BenchmarkAds500(b *testing.B) {
+	a := defaultAnalyzer(b)
+	var ads []string
+	for _, t := range benchAds(b) {
+		for len(t) < 500 {
+			t += " " + t
+		}
+		cut := 500
+		for cut > 0 && (t[cut]&0xC0) == 0x80 {
+			cut--
+		}
+		ads = append(ads, t[:cut])
+	}
+	n := 0
+	start := time.Now()
+	for b.Loop() {
+		a.Analyze(ads[n%len(ads)], Options{Region: "IT"})
+		n++
+	}
+	b.ReportMetric(float64(n)/time.Since(start).Seconds(), "ads/s")
+}
