@@ -161,7 +161,9 @@ func (c *normCharFolder) emitFolded(r rune, o int) {
 		c.emit(rune(normASCIIFolded[r]), o)
 		return
 	}
-	c.emitEntry(r, c.lookup(r), o)
+	if e := c.lookup(r); e.flags&feDrop == 0 {
+		c.emitEntry(r, e, o)
+	}
 }
 
 func (c *normCharFolder) emitEntry(r rune, e normFoldEntry, o int) {
@@ -261,6 +263,8 @@ func (c *normCharFolder) extent(i int, r rune, size int) (end, n int) {
 		c.seg = append(c.seg, c.s[j:j+sz]...)
 		if !normIsMark(x) {
 			base = x
+		} else if normKeepsMark(base, x) {
+			base = 0 // "й" takes one breve, a second one is a diacritic again
 		}
 		j += sz
 		n++

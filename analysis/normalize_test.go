@@ -109,6 +109,7 @@ func TestNormalizeCharacters(t *testing.T) {
 		{"Polish", "łatwa praca, zarobki Łódź", "latwa praca, zarobki lodz"},
 		{"Cyrillic ё folds, й ї ў stay", "Ёлка ёж йод Йогурт їжа Їжак ўсё", "елка еж йод йогурт їжа їжак ўсе"},
 		{"decomposed й", "и\u0306од", "йод"},
+		{"й takes one breve", "и\u0306\u0306 й\u0306", "й й"},
 		{"keycap digits", "3️⃣3️⃣3️⃣ 0️⃣ #️⃣", "333 0 #"},
 		{"keycap ten", "🔟 euro", "10 euro"},
 		{"circled digits", "①②③ ⑩ ❶❷ ➊ ⓫ ⓿", "123 10 12 1 11 0"},

@@ -12,23 +12,7 @@ import (
 
 // rawDB opens a closed store's Badger database directly: what an attacker who knows the
 // passphrase, or a bug, could do behind the store's back.
-func rawDB(t *testing.T, dir string) *badger.DB {
-	t.Helper()
-	h, err := readHeader(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := h.unwrap([]byte(TestPassphrase))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts, _ := TestOptions(dir).withDefaults()
-	db, err := badger.Open(badgerOptions(opts, key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
+func rawDB(t *testing.T, dir string) *badger.DB { return testRawDB(t, dir) }
 
 func tamper(t *testing.T, dir string, fn func(tx *badger.Txn) error) {
 	t.Helper()

@@ -50,21 +50,9 @@ func (r *TestReporter) Progress(p VerifyProgress) {
 // store's back, as a bug or an intruder with the passphrase could. For tests of what notices.
 func TestDamageLogEntry(t testing.TB, dir string, seq uint64) {
 	t.Helper()
-	h, err := readHeader(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := h.unwrap([]byte(TestPassphrase))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts, _ := TestOptions(dir).withDefaults()
-	db, err := badger.Open(badgerOptions(opts, key))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := testRawDB(t, dir)
 	defer db.Close()
-	err = db.Update(func(tx *badger.Txn) error {
+	err := db.Update(func(tx *badger.Txn) error {
 		it, err := tx.Get(logKey(seq))
 		if err != nil {
 			return err
@@ -78,4 +66,23 @@ func TestDamageLogEntry(t testing.TB, dir string, seq uint64) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// testRawDB opens a closed test store's Badger database directly, past every check of Store.
+func testRawDB(t testing.TB, dir string) *badger.DB {
+	t.Helper()
+	h, err := readHeader(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := h.unwrap([]byte(TestPassphrase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, _ := TestOptions(dir).withDefaults()
+	db, err := badger.Open(badgerOptions(opts, key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
