@@ -95,7 +95,7 @@ func (c *normCharFolder) twoByte(i int) int {
 			break
 		}
 		e := &tab[r-0x80]
-		if e.flags&(feDrop|feRegional) != 0 || n+len(e.s) > len(b)-2 || (e.s != "" && e.s[0] == ' ') {
+		if e.flags&(feDrop|feRegional|feSpace) != 0 || n+len(e.s) > len(b)-2 {
 			break
 		}
 		if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {

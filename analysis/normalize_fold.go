@@ -27,6 +27,7 @@ const (
 	feDrop     = 1 << iota // dropped before NFKC (normDroppable with no letter before it)
 	feJoins                // may combine with the rune before it under NFKC
 	feRegional             // a regional indicator (🇦…🇿)
+	feSpace                // folds to something with a space in it (white space to collapse)
 )
 
 // normFoldRange is a block of precomputed entries.
@@ -100,6 +101,9 @@ func normComputeEntry(r rune) normFoldEntry {
 	}
 	if s := normFoldString(string(r)); s != string(r) && s != "" {
 		e.s = s
+		if strings.IndexByte(s, ' ') >= 0 {
+			e.flags |= feSpace
+		}
 	}
 	return e
 }

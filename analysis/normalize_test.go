@@ -94,6 +94,7 @@ func TestNormalizeCharacters(t *testing.T) {
 		{"squared", "🄹🄾🄱", "job"},
 		{"negative squared", "🅹🅾🅱 🅰🅱🅾", "job abo"},
 		{"squared words", "🆓 🆕 🆗", "free new ok"},
+		{"emoji letters", "🅰, 🅱, 🅾, ⓜ, Ⓜ️", "a, b, o, m, m"},
 		{"regional indicators spell a word", "🇯🇴🇧 🇸🇪🇽", "job sex"},
 		{"regional indicators stay flags", "🇮🇹🇷🇴 🇺🇦", "🇮🇹🇷🇴 🇺🇦"},
 		{"small capitals", "ᴊᴏʙ ᴏғғᴇʀ", "job offer"},
@@ -378,10 +379,10 @@ func normLineAt(s []string, i int) string {
 	return ""
 }
 
-// TestFoldTableFixedPoint folds every rune of Unicode and checks that the table (with its
+// TestNormalizeFoldTable folds every rune of Unicode and checks that the table (with its
 // shortcuts) agrees with the full folding, and that the result folds to itself rune by rune,
 // is NFKC and is never empty: character folding is idempotent whatever the input.
-func TestFoldTableFixedPoint(t *testing.T) {
+func TestNormalizeFoldTable(t *testing.T) {
 	if testing.Short() {
 		t.Skip("all of Unicode")
 	}
