@@ -16,6 +16,12 @@
 //   - Result: the level (none, low, medium, high), the score, the hits, the entities and the
 //     rule-pack version, so that a finding can be reproduced later.
 //
+// Also here: DetectLanguage (13 languages, from hand-written tables), AnalyzeImage (size checked
+// before decoding; pHash and dHash to find the same photo in other ads; EXIF), OCR through the
+// system's tesseract binary with every case language at once, and a small logistic-regression
+// Model whose weights are named features, so its score explains itself. ReadEMSCAD, Evaluate
+// and EvaluateAds measure the whole analyzer on labelled ads.
+//
 // Nothing here labels anyone a trafficker: a Result says which signs are present and why they
 // count; single signs are weak evidence, and contested ones never raise the level alone.
 package analysis
