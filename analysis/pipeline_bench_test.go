@@ -37,31 +37,30 @@ func benchText(ads []string) string {
 	return sb.String()
 }
 
-// BenchmarkNormalize, BenchmarkMatch and BenchmarkEntities time the three parts of the pipeline
-// alone on the text of BenchmarkPipeline, to show where its time goes.
-func BenchmarkNormalize(b *testing.B) {
-	text := benchText(benchAds(b))
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		Normalize(text)
-	}
-}
-
-func BenchmarkMatch(b *testing.B) {
+// BenchmarkPipelineParts times the three parts of BenchmarkPipeline alone on its text, to show
+// where its time goes.
+func BenchmarkPipelineParts(b *testing.B) {
 	a := defaultAnalyzer(b)
-	n := Normalize(benchText(benchAds(b)))
-	b.SetBytes(int64(len(n.Original)))
-	for b.Loop() {
-		a.rules.Match(n)
-	}
-}
-
-func BenchmarkEntities(b *testing.B) {
-	n := Normalize(benchText(benchAds(b)))
-	b.SetBytes(int64(len(n.Original)))
-	for b.Loop() {
-		ExtractEntities(n, "IT")
-	}
+	text := benchText(benchAds(b))
+	n := Normalize(text)
+	b.Run("normalize", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			Normalize(text)
+		}
+	})
+	b.Run("match", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			a.rules.Match(n)
+		}
+	})
+	b.Run("entities", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			ExtractEntities(n, "IT")
+		}
+	})
 }
 
 // BenchmarkPipeline measures normalise + match + entities on about 1 MB of ad text on one
