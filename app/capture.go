@@ -15,9 +15,6 @@ import (
 	"github.com/intercepted-eu/workstation/store"
 )
 
-// RulePackVersion names the indicator rules that analysed a capture; none exist yet.
-const RulePackVersion = "none"
-
 // CaptureBody is what a capture record holds: the capture's own record, who took it where,
 // and its artifacts (their bytes are blobs named by SHA-256).
 type CaptureBody struct {
@@ -72,9 +69,14 @@ func (w *Workstation) CaptureOptions(opts capture.Options) capture.Options {
 }
 
 // SaveCapture stores a capture in a case: every artifact as a blob, then the record and its
-// custody-log entry in one transaction. Nothing is analysed on this path.
+// custody-log entry in one transaction. It records the rule packs that will analyse it, but
+// does not analyse: AnalyzeCapture does, after, so that saving evidence never waits for it.
 func (w *Workstation) SaveCapture(ctx context.Context, caseID string, res *capture.Result) (StoredCapture, error) {
 	if _, err := w.st.Case(caseID); err != nil {
+		return StoredCapture{}, err
+	}
+	a, err := Analyzer()
+	if err != nil {
 		return StoredCapture{}, err
 	}
 	batch := w.st.NewBlobBatch()
@@ -95,7 +97,7 @@ func (w *Workstation) SaveCapture(ctx context.Context, caseID string, res *captu
 		return StoredCapture{}, err
 	}
 	body := CaptureBody{Record: res.Record, Officer: w.settings.Officer, Case: caseID, Workstation: w.st.WorkstationID(),
-		Tool: "INTERCEPTED Workstation " + Version, RulePack: RulePackVersion, Artifacts: res.Artifacts}
+		Tool: "INTERCEPTED Workstation " + Version, RulePack: a.RulePack(), Artifacts: res.Artifacts}
 	details := map[string]string{"url": res.Record.RequestedURL, "outcome": res.Record.Outcome, "case": caseID}
 	if shot := findArtifact(res.Artifacts, capture.KindScreenshot); shot != nil {
 		details["screenshot_sha256"] = shot.SHA256

@@ -40,7 +40,9 @@ type Artifact struct {
 	Data           []byte `json:"-"`
 }
 
-func newArtifact(kind, name, mediaType string, data []byte, how string) Artifact {
+// NewArtifact names and hashes the bytes of an artifact. Artifacts are made by the capture; the
+// constructor is exported for tests and tools that build a Result by other means.
+func NewArtifact(kind, name, mediaType string, data []byte, how string) Artifact {
 	sum := sha256.Sum256(data)
 	return Artifact{Kind: kind, Name: name, MediaType: mediaType, SHA256: hex.EncodeToString(sum[:]),
 		Size: int64(len(data)), Transformation: how, Data: data}

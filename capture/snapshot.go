@@ -75,7 +75,7 @@ func (t *Tab) snapshot(ctx context.Context, requested string, started time.Time,
 			Hostname: opts.Workstation, Description: "traffic of " + requested, Created: started}, exchanges); err != nil {
 			return err
 		}
-		res.Artifacts = append(res.Artifacts, newArtifact(KindWARC, "traffic.warc.gz", "application/warc", buf.Bytes(),
+		res.Artifacts = append(res.Artifacts, NewArtifact(KindWARC, "traffic.warc.gz", "application/warc", buf.Bytes(),
 			"every request and response of the tab from Chromium's network events (DevTools protocol), written as WARC 1.1 records; bodies as the browser decoded them, Content-Encoding removed and kept as X-Archive-Orig-* headers"))
 		return nil
 	})
@@ -142,7 +142,7 @@ func (t *Tab) takeArtifacts(ctx context.Context, res *Result, opts Options) {
 		if err != nil {
 			return err
 		}
-		res.Artifacts = append(res.Artifacts, newArtifact(KindScreenshot, "screenshot.png", "image/png", shot.Data, how))
+		res.Artifacts = append(res.Artifacts, NewArtifact(KindScreenshot, "screenshot.png", "image/png", shot.Data, how))
 		return nil
 	})
 	t.step(ctx, res, "HTML", 15*time.Second, func(ctx context.Context) error {
@@ -154,7 +154,7 @@ func (t *Tab) takeArtifacts(ctx context.Context, res *Result, opts Options) {
 		if err != nil {
 			return err
 		}
-		res.Artifacts = append(res.Artifacts, newArtifact(KindHTML, "page.html", "text/html; charset=utf-8", []byte(html.OuterHTML),
+		res.Artifacts = append(res.Artifacts, NewArtifact(KindHTML, "page.html", "text/html; charset=utf-8", []byte(html.OuterHTML),
 			"the rendered DOM serialised by Chromium (DOM.getOuterHTML of the document), UTF-8"))
 		return nil
 	})
@@ -163,7 +163,7 @@ func (t *Tab) takeArtifacts(ctx context.Context, res *Result, opts Options) {
 		if err != nil {
 			return err
 		}
-		res.Artifacts = append(res.Artifacts, newArtifact(KindMHTML, "page.mhtml", "multipart/related", []byte(snap.Data),
+		res.Artifacts = append(res.Artifacts, NewArtifact(KindMHTML, "page.mhtml", "multipart/related", []byte(snap.Data),
 			"Chromium's MHTML snapshot of the page and its resources (Page.captureSnapshot)"))
 		return nil
 	})
@@ -172,7 +172,7 @@ func (t *Tab) takeArtifacts(ctx context.Context, res *Result, opts Options) {
 		if err != nil {
 			return err
 		}
-		res.Artifacts = append(res.Artifacts, newArtifact(KindText, "text.txt", "text/plain; charset=utf-8", []byte(text),
+		res.Artifacts = append(res.Artifacts, NewArtifact(KindText, "text.txt", "text/plain; charset=utf-8", []byte(text),
 			"the visible text (innerText of the body) read in an isolated script world, so page scripts cannot alter it"))
 		return nil
 	})
@@ -181,7 +181,7 @@ func (t *Tab) takeArtifacts(ctx context.Context, res *Result, opts Options) {
 		if err != nil {
 			return err
 		}
-		res.Artifacts = append(res.Artifacts, newArtifact(KindPDF, "page.pdf", "application/pdf", pdf.Data,
+		res.Artifacts = append(res.Artifacts, NewArtifact(KindPDF, "page.pdf", "application/pdf", pdf.Data,
 			"Chromium's print of the page to PDF (Page.printToPDF, backgrounds on): a derived view, not the page itself"))
 		return nil
 	})
@@ -263,7 +263,7 @@ func (t *Tab) describeTraffic(ctx context.Context, res *Result, xs []Exchange) {
 		if x.ResourceType != "Image" || len(x.Body) == 0 {
 			continue
 		}
-		a := newArtifact(KindImage, "", x.MIMEType, x.Body, "an embedded image as the browser received it (from the WARC traffic), unchanged")
+		a := NewArtifact(KindImage, "", x.MIMEType, x.Body, "an embedded image as the browser received it (from the WARC traffic), unchanged")
 		if seen[a.SHA256] {
 			continue
 		}
@@ -329,7 +329,7 @@ func (t *Tab) describeTLS(ctx context.Context, res *Result, mainURL string) {
 			pem.Encode(&pemBuf, &pem.Block{Type: "CERTIFICATE", Bytes: der})
 		}
 		if pemBuf.Len() > 0 {
-			res.Artifacts = append(res.Artifacts, newArtifact(KindTLS, "tls-chain.pem", "application/x-pem-file", pemBuf.Bytes(),
+			res.Artifacts = append(res.Artifacts, NewArtifact(KindTLS, "tls-chain.pem", "application/x-pem-file", pemBuf.Bytes(),
 				"the server's certificate chain as the browser received it (Network.getCertificate), DER re-wrapped as PEM"))
 		}
 		return nil

@@ -26,6 +26,7 @@ const (
 	KindNote     Kind = "note"
 	KindTag      Kind = "tag"
 	KindAnalysis Kind = "analysis"
+	KindCheck    Kind = "check" // a quick check the officer chose to keep
 )
 
 // Record is one write-once version of a lineage. ID is the SHA-256 of its stored JSON.

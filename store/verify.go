@@ -41,11 +41,18 @@ type VerifyProgress struct {
 	Total int64  `json:"total"` // items, or bytes in the blobs phase (an estimate)
 }
 
-// Reporter receives findings and progress while Verify runs, from Verify's goroutine.
+// Reporter receives findings and progress while Verify runs, from Verify's goroutine; nil
+// means the caller wants the summary only.
 type Reporter interface {
 	Finding(Finding)
 	Progress(VerifyProgress)
 }
+
+// quietReporter is the Reporter of a caller that wants the summary only.
+type quietReporter struct{}
+
+func (quietReporter) Finding(Finding)         {}
+func (quietReporter) Progress(VerifyProgress) {}
 
 // VerifySummary is the outcome of one Verify.
 type VerifySummary struct {
@@ -83,6 +90,9 @@ func (s *Store) Verify(ctx context.Context, mode VerifyMode, actor string, rep R
 	}
 	if mode != VerifyFull {
 		mode = VerifyQuick
+	}
+	if rep == nil {
+		rep = quietReporter{}
 	}
 	v := &verifier{s: s, ctx: ctx, rep: rep, mode: mode, sum: VerifySummary{Mode: mode, Started: s.opts.Now().UTC()}}
 	err := s.db.View(func(tx *badger.Txn) error {

@@ -49,7 +49,7 @@ func TestCaptureShowExtract(t *testing.T) {
 		t.Fatalf("capture printed %d objects, want 3: %s", len(lines), out)
 	}
 	for i, l := range lines {
-		if l["outcome"] != "complete" || !strings.HasPrefix(l["id"].(string), "capture-") || l["url"] != fmt.Sprintf("%s/page%d", site, i+1) {
+		if l["outcome"] != "complete" || !strings.HasPrefix(l["id"].(string), "capture-") || l["url"] != fmt.Sprintf("%s/page%d", site, i+1) || l["level"] == nil {
 			t.Errorf("capture line %d = %v", i, l)
 		}
 		arts, _ := l["artifacts"].([]any)

@@ -23,18 +23,20 @@ type captureLine struct {
 	Problems  []string           `json:"problems,omitempty"`
 	Status    int                `json:"status,omitempty"`
 	Artifacts []capture.Artifact `json:"artifacts"`
+	Level     string             `json:"level,omitempty"` // of the analysis made right after saving
 	Error     string             `json:"error,omitempty"`
 }
 
 func runCaptureCmd(ctx context.Context, e *Env, args []string) error {
 	var c common
 	var caseID, from string
-	var headless, scroll bool
+	var headless, scroll, ocr bool
 	var rate, budget time.Duration
 	fs := newFlags(e, "capture", &c)
 	fs.StringVar(&caseID, "case", "", "the case the captures belong to (required)")
 	fs.BoolVar(&headless, "headless", false, "no browser window (batch work, SSH, CI); default: a visible window with the case's profile")
 	fs.BoolVar(&scroll, "scroll", false, "scroll each page down first so that lazy content loads")
+	fs.BoolVar(&ocr, "ocr", true, "also read the text in each page's images (Tesseract, about half a second an image)")
 	fs.StringVar(&from, "from", "", "read URLs from this file, one per line (# starts a comment)")
 	fs.DurationVar(&rate, "rate", 2*time.Second, "at least this long between the starts of two captures")
 	fs.DurationVar(&budget, "budget", 60*time.Second, "the most time one capture may take")
@@ -73,10 +75,10 @@ func runCaptureCmd(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	defer b.Close()
-	return captureAll(ctx, e, c.out(e), w, b, caseID, urls, w.CaptureOptions(capture.Options{Budget: budget, Scroll: scroll}), rate)
+	return captureAll(ctx, e, c.out(e), w, b, caseID, urls, w.CaptureOptions(capture.Options{Budget: budget, Scroll: scroll}), app.AnalyzeOptions{OCR: ocr}, rate)
 }
 
-func captureAll(ctx context.Context, e *Env, o out, w *app.Workstation, b *capture.Browser, caseID string, urls []string, opts capture.Options, rate time.Duration) error {
+func captureAll(ctx context.Context, e *Env, o out, w *app.Workstation, b *capture.Browser, caseID string, urls []string, opts capture.Options, aopts app.AnalyzeOptions, rate time.Duration) error {
 	failed := 0
 	var last time.Time
 	for i, u := range urls {
@@ -97,6 +99,14 @@ func captureAll(ctx context.Context, e *Env, o out, w *app.Workstation, b *captu
 			var sc app.StoredCapture
 			sc, err = w.SaveCapture(ctx, caseID, res)
 			line.ID, line.Outcome, line.Problems, line.Status, line.Artifacts = sc.ID, res.Record.Outcome, res.Record.Problems, res.Record.Status, res.Artifacts
+		}
+		if err == nil {
+			// The evidence is saved; an analysis that fails is reported but loses nothing.
+			if sa, aerr := w.AnalyzeCapture(ctx, line.ID, aopts); aerr == nil {
+				line.Level = sa.Level
+			} else {
+				line.Problems = append(line.Problems, "analysis: "+aerr.Error())
+			}
 		}
 		if err != nil {
 			line.Outcome, line.Error = capture.OutcomeFailed, err.Error()
@@ -124,7 +134,11 @@ func printCapture(o out, l captureLine) {
 	if l.ID == "" {
 		saved = "NOT saved"
 	}
-	o.text("%-8s %s  %s  (HTTP %d, %d artifacts, %s)", l.Outcome, l.ID, l.URL, l.Status, len(l.Artifacts), saved)
+	level := ""
+	if l.Level != "" {
+		level = ", level " + l.Level
+	}
+	o.text("%-8s %s  %s  (HTTP %d, %d artifacts, %s%s)", l.Outcome, l.ID, l.URL, l.Status, len(l.Artifacts), saved, level)
 	for _, p := range l.Problems {
 		o.text("         - %s", p)
 	}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/intercepted-eu/workstation/capture"
+	"github.com/intercepted-eu/workstation/store"
+)
+
+// CaptureSummary is one line of a case's capture list: what a reviewer scans for.
+type CaptureSummary struct {
+	ID      string    `json:"id"`
+	URL     string    `json:"url"`
+	Title   string    `json:"title,omitempty"`
+	Started time.Time `json:"started"` // UTC
+	Outcome string    `json:"outcome"`
+	// Screenshot is the SHA-256 of the full-page screenshot; zero when the page gave none.
+	Screenshot store.Hash `json:"screenshot,omitzero"`
+	// Analysed tells whether Level, Score, Sensitive and Thumbnail are known yet.
+	Analysed  bool       `json:"analysed"`
+	Level     string     `json:"level,omitempty"`
+	Score     float64    `json:"score,omitempty"`
+	Sensitive bool       `json:"sensitive,omitempty"`
+	Thumbnail store.Hash `json:"thumbnail,omitzero"`
+}
+
+// summaryBody reads only what a summary needs of a capture record.
+type summaryBody struct {
+	RequestedURL string             `json:"requested_url"`
+	FinalURL     string             `json:"final_url"`
+	Title        string             `json:"title"`
+	Started      time.Time          `json:"started"`
+	Outcome      string             `json:"outcome"`
+	Artifacts    []capture.Artifact `json:"artifacts"`
+}
+
+// CaptureSummaries lists a case's captures, oldest first, each with its newest analysis. Only
+// records are read, never artifacts, so that a case of many thousands lists at once.
+func (w *Workstation) CaptureSummaries(ctx context.Context, caseID string) ([]CaptureSummary, error) {
+	caps, err := w.st.List(ctx, store.KindCapture, caseID)
+	if err != nil {
+		return nil, err
+	}
+	anas, err := w.st.List(ctx, store.KindAnalysis, caseID)
+	if err != nil {
+		return nil, err
+	}
+	newest := make(map[string]AnalysisBody, len(anas))
+	for _, r := range anas { // oldest first: a later analysis replaces an earlier one
+		var a AnalysisBody
+		if err := r.Decode(&a); err != nil {
+			return nil, err
+		}
+		newest[a.Capture] = a
+	}
+	out := make([]CaptureSummary, 0, len(caps))
+	for _, r := range caps {
+		var b summaryBody
+		if err := r.Decode(&b); err != nil {
+			return nil, err
+		}
+		s := CaptureSummary{ID: r.Lineage, URL: b.FinalURL, Title: b.Title, Started: b.Started.UTC(), Outcome: b.Outcome}
+		if s.URL == "" {
+			s.URL = b.RequestedURL
+		}
+		if shot := findArtifact(b.Artifacts, capture.KindScreenshot); shot != nil {
+			s.Screenshot, _ = store.ParseHash(shot.SHA256)
+		}
+		if a, ok := newest[r.Lineage]; ok {
+			s.Analysed, s.Level, s.Score, s.Sensitive, s.Thumbnail = true, a.Level, a.Score, a.Sensitive, a.Thumbnail
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
