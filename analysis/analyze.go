@@ -31,6 +31,10 @@ func DefaultAnalyzer() (*Analyzer, error) {
 	return NewAnalyzer(rs, m), nil
 }
 
+// RulePack names the rule packs (with their versions) this analyzer applies; every Result
+// carries it too.
+func (a *Analyzer) RulePack() string { return a.rules.Version }
+
 // Options tune one analysis.
 type Options struct {
 	Region string // default phone region, e.g. "IT"
