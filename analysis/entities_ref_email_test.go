@@ -1,0 +1,294 @@
+// Code generated from entities_email.go at fdbfaac for the differential test; DO NOT EDIT.
+
+package analysis
+
+import "strings"
+
+// E-mail addresses are found around each "@" of a text ("anna@mail.com", also "anna @ mail .
+// com") and around at-markers: bracketed ("anna[at]mail[dot]com", "anna (at) mail.com",
+// "anna(@)mail.com") or a bare at-word between spaces ("anna at mail dot com", "anna
+// chiocciola mail punto it", "anna arroba mail punto es", "анна собака mail точка ru"). The
+// domain may use dot-markers the same way. With bare words the top-level domain must be a
+// common one and the local part at least two characters and not a pronoun ("me at home dot
+// com" is not an address). The value is lower case.
+
+// erefMarker describes how the "@" of an address was written.
+type erefMarker struct {
+	obfuscated bool // anything but a plain "@"
+	bare       bool // a word between spaces: stricter checks
+}
+
+func (x *erefExtraction) emails(src erefSource) {
+	s := src.s
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '@')
+		if k < 0 {
+			return
+		}
+		at := i + k
+		i = at + 1
+		if end := x.emailAround(src, at, at+1, erefMarker{}); end > 0 {
+			i = end
+			continue
+		}
+		// spaces around the "@" or the dots: "anna @ mail.com", "anna@mail . com"
+		ms, me := erefSkipSpacesBack(s, at, 2), erefSkipSpaces(s, at+1, 2)
+		if end := x.emailAround(src, ms, me, erefMarker{obfuscated: true}); end > 0 {
+			i = end
+		}
+	}
+}
+
+// emailAround reads an address whose "@" was written as s[ms:me]; it returns its end or 0.
+func (x *erefExtraction) emailAround(src erefSource, ms, me int, m erefMarker) int {
+	s := src.s
+	ls := erefLocalStart(s, ms)
+	if ls == ms || s[ms-1] == '.' {
+		return 0
+	}
+	if m.bare && (ms-ls < 2 || x.wordIn(erefLocalStopWords, s[ls:ms])) {
+		return 0
+	}
+	d, ok := x.domainAt(s, me, m.obfuscated, m.obfuscated)
+	if !ok || ((m.bare || d.wordDots) && !erefTlds[d.tld]) {
+		return 0
+	}
+	homoglyphs := erefMixedScript(s[ls:d.end])
+	if homoglyphs && x.folded(src) {
+		return d.end // the normalised text reads it with the look-alikes folded
+	}
+	var b strings.Builder
+	b.WriteString(strings.ToLower(x.part(src, ls, ms)))
+	b.WriteByte('@')
+	d.write(&b, x, src)
+	x.add(src, Entity{Type: EntityEmail, Value: b.String(), Obfuscated: m.obfuscated || d.obfuscated || homoglyphs}, ls, d.end)
+	return d.end
+}
+
+// erefLocalStart returns the start of the local part ending at end (at most 64 characters).
+func erefLocalStart(s string, end int) int {
+	i := end
+	for i > 0 && end-i < 64 {
+		r, n := erefRuneBefore(s, i)
+		if !erefIsAlnumRune(r) && !strings.ContainsRune("._%+-", r) {
+			break
+		}
+		i -= n
+	}
+	for i < end && s[i] == '.' {
+		i++
+	}
+	return i
+}
+
+// erefDomain is a host name read from a text, label by label.
+type erefDomain struct {
+	labels     [8]Span
+	n          int
+	end        int
+	tld        string // lower case
+	obfuscated bool   // a dot was written otherwise than "."
+	wordDots   bool   // … as a bare word
+}
+
+// domainAt reads a host name at i. obfuscated allows dot-markers; spaced allows " . ".
+func (x *erefExtraction) domainAt(s string, i int, obfuscated, spaced bool) (erefDomain, bool) {
+	var d erefDomain
+	b := erefLabelEnd(s, i)
+	if b == i {
+		return d, false
+	}
+	d.labels[0], d.n = Span{i, b}, 1
+	kinds := [8]erefDotKind{}
+	for d.n < len(d.labels) {
+		j, kind := x.dotMarker(s, b, obfuscated, spaced)
+		if kind == erefNoDot {
+			break
+		}
+		c := erefLabelEnd(s, j)
+		if c == j {
+			break
+		}
+		d.labels[d.n], kinds[d.n] = Span{j, c}, kind
+		d.n++
+		b = c
+	}
+	// the top-level domain: the last known one, else the last label when written plainly
+	k := d.n - 1
+	for ; k >= 1; k-- {
+		if t := strings.ToLower(s[d.labels[k].Start:d.labels[k].End]); erefTlds[t] {
+			break
+		}
+	}
+	if k < 1 {
+		k = d.n - 1
+		if k < 1 || obfuscated || !erefLettersOnly(s[d.labels[k].Start:d.labels[k].End]) {
+			return d, false
+		}
+	}
+	d.n = k + 1
+	d.end = d.labels[k].End
+	d.tld = strings.ToLower(s[d.labels[k].Start:d.labels[k].End])
+	if len(d.tld) < 2 || !erefLettersOnly(d.tld) {
+		return d, false
+	}
+	for _, kind := range kinds[1:d.n] {
+		d.obfuscated = d.obfuscated || kind != erefPlainDot
+		d.wordDots = d.wordDots || kind == erefWordDot
+	}
+	return d, true
+}
+
+// write writes the lower-case host name.
+func (d *erefDomain) write(b *strings.Builder, x *erefExtraction, src erefSource) {
+	for k := 0; k < d.n; k++ {
+		if k > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(strings.ToLower(x.part(src, d.labels[k].Start, d.labels[k].End)))
+	}
+}
+
+// erefLabelEnd returns the end of the host-name label at i: letters, digits, inner hyphens.
+func erefLabelEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, n := erefRuneAt(s, j)
+		if !erefIsAlnumRune(r) && !(r == '-' && j > i) {
+			break
+		}
+		j += n
+	}
+	for j > i && s[j-1] == '-' {
+		j--
+	}
+	return j
+}
+
+func erefLettersOnly(s string) bool {
+	for _, r := range s {
+		if !erefIsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+type erefDotKind byte
+
+const (
+	erefNoDot      erefDotKind = iota
+	erefPlainDot               // "."
+	erefSpacedDot              // " . "
+	erefBracketDot             // "[dot]", "(.)", "{punto}"
+	erefWordDot                // " dot ", " punto ", " точка "
+)
+
+// dotMarker reads a dot between two labels at i and returns where the next label starts.
+func (x *erefExtraction) dotMarker(s string, i int, obfuscated, spaced bool) (int, erefDotKind) {
+	if i < len(s) && s[i] == '.' && i+1 < len(s) && erefLabelEnd(s, i+1) > i+1 {
+		return i + 1, erefPlainDot
+	}
+	if !obfuscated {
+		return i, erefNoDot
+	}
+	p := erefSkipSpaces(s, i, 2)
+	if p >= len(s) {
+		return i, erefNoDot
+	}
+	switch {
+	case s[p] == '.':
+		if q := erefSkipSpaces(s, p+1, 2); spaced && (q > p+1 || p > i) {
+			return q, erefSpacedDot
+		}
+	case strings.IndexByte("[({<", s[p]) >= 0:
+		if e, ok := x.bracketed(s, p, '.', erefDotWords); ok {
+			return erefSkipSpaces(s, e, 2), erefBracketDot
+		}
+	case p > i:
+		e := erefWordEnd(s, p)
+		if e > p && x.wordIn(erefDotWords, s[p:e]) {
+			if q := erefSkipSpaces(s, e, 2); q > e {
+				return q, erefWordDot
+			}
+		}
+	}
+	return i, erefNoDot
+}
+
+// bracketed reads "[at]", "( @ )", "{punto}" at the opening bracket p: the symbol or one of
+// the words between matching brackets. It returns the end of the closing bracket.
+func (x *erefExtraction) bracketed(s string, p int, symbol byte, words map[string]bool) (int, bool) {
+	closer := byte(')')
+	switch s[p] {
+	case '[':
+		closer = ']'
+	case '{':
+		closer = '}'
+	case '<':
+		closer = '>'
+	}
+	q := erefSkipSpaces(s, p+1, 1)
+	if q >= len(s) {
+		return 0, false
+	}
+	e := q + 1
+	if s[q] != symbol {
+		e = erefWordEnd(s, q)
+		if e == q || !x.wordIn(words, s[q:e]) {
+			return 0, false
+		}
+	}
+	e = erefSkipSpaces(s, e, 1)
+	if e >= len(s) || s[e] != closer {
+		return 0, false
+	}
+	return e + 1, true
+}
+
+// brackets looks at each bracket of src for an at-marker or a dot-marker.
+func (x *erefExtraction) brackets(src erefSource) {
+	s := src.s
+	for i := 0; i < len(s); {
+		k := strings.IndexAny(s[i:], "[({<")
+		if k < 0 {
+			return
+		}
+		p := i + k
+		i = p + 1
+		if e, ok := x.bracketed(s, p, '@', erefAtWords); ok {
+			ms, me := erefSkipSpacesBack(s, p, 2), erefSkipSpaces(s, e, 2)
+			if end := x.emailAround(src, ms, me, erefMarker{obfuscated: true}); end > 0 {
+				i = end
+			}
+			continue
+		}
+		if _, ok := x.bracketed(s, p, '.', erefDotWords); ok {
+			if end := x.obfuscatedURL(src, erefSkipSpacesBack(s, p, 2)); end > 0 {
+				i = end
+			}
+		}
+	}
+}
+
+// atWord handles a bare at-word at [ws, we) met by scanWords.
+func (x *erefExtraction) atWord(src erefSource, ws, we int) {
+	s := src.s
+	ms, me := erefSkipSpacesBack(s, ws, 2), erefSkipSpaces(s, we, 2)
+	if ms < ws && me > we {
+		x.emailAround(src, ms, me, erefMarker{obfuscated: true, bare: true})
+	}
+}
+
+var erefAtWords = erefSet("at", "chiocciola", "arroba", "arobase", "собака", "собачка", "равлик", "кльомба",
+	"маймунка", "παπάκι", "παπακι", "papaki", "klammeraffe", "affe", "małpa", "malpa", "zavináč", "kukac",
+	"ät")
+
+var erefDotWords = erefSet("dot", "punto", "punkt", "point", "punct", "точка", "крапка", "τελεία", "τελεια",
+	"teleia", "kropka", "tečka", "pont")
+
+// erefLocalStopWords are words before a bare "at" that are not the local part of an address.
+var erefLocalStopWords = erefSet("me", "us", "you", "him", "her", "them", "it", "mi", "ci", "ti", "vi", "la", "lo",
+	"le", "mich", "mir", "uns", "dich", "moi", "nous", "nos", "meet", "find", "see", "look", "work",
+	"here", "there", "home", "is", "are", "am", "was", "be", "and", "or", "the", "available", "arrive",
+	"arrived", "stay", "staying", "live", "living", "lives")

@@ -1,0 +1,324 @@
+// Code generated from entities_handle.go at fdbfaac for the differential test; DO NOT EDIT.
+
+package analysis
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Handles are messenger and social-media accounts, found
+//   - in links (entities_link.go): t.me/name, t.me/+INVITE, wa.me/393330000001, api.whatsapp.com/send?phone=…,
+//     chat.whatsapp.com/INVITE, viber://chat?number=…, invite.viber.com/?g2=…,
+//     signal.me/#p/+…, signal.group/#…, instagram.com/name, tiktok.com/@name,
+//     snapchat.com/add/name, onlyfans.com/name, facebook.com/name, fb.me/name, vk.com/name,
+//     x.com/name, twitter.com/name, line.me/ti/p/~name, kik.me/name, linktr.ee/name,
+//     tg://resolve?domain=name, whatsapp://send?phone=…;
+//   - after a platform word, with "@" ("write me on telegram @anna_job", "пиши в телеграм
+//     @anna", "IG @anna") or after a colon ("Telegram: anna_job", "tg: anna", "snap: anna",
+//     "skype: anna.job", "Line ID: anna"); lists share the name ("Telegram/Instagram:
+//     @anna"); ambiguous short words (of, x, sc, line, signal) need the colon;
+//   - "@name" followed by a platform word ("@anna_job su Telegram"), else kept as a bare
+//     "@name" with no platform;
+//   - a phone number next to a messenger word ("WhatsApp: +39 333…", "333… (viber)";
+//     entities_messenger.go).
+//
+// A link's or messenger's number becomes "platform:+E164" and also a phone entity.
+
+type erefKeyword struct {
+	platform string
+	strict   bool // only with a colon: the word is also an ordinary word
+	at, dot  bool
+	tail     string // a platform written in two words: "whats" "app"
+	pair     string // … and its platform
+}
+
+var erefKeywords = func() map[string]erefKeyword {
+	m := map[string]erefKeyword{}
+	for platform, ws := range map[string]string{
+		"telegram":  "telegram telegramm telegramma telegrama телеграм телеграмм телеграме телеграмі телеграму телега телеге телегу тг tg telega τελεγκραμ τέλεγκραμ",
+		"whatsapp":  "whatsapp whatsap watsapp watsap whatapp wapp wa wsp ватсап вотсап вацап ватсапп вотсапп уатсап ватсапе вотсапе βατσαπ",
+		"viber":     "viber вайбер вайбере вайбері вибер βάιμπερ βαιμπερ",
+		"signal":    "signal сигнал",
+		"instagram": "instagram instagramm insta ig инстаграм инстаграме инста инсте инсту інстаграм інста ινσταγκραμ",
+		"tiktok":    "tiktok тикток тікток",
+		"snapchat":  "snapchat snap sc снэпчат снапчат снэп",
+		"onlyfans":  "onlyfans онлифанс of",
+		"facebook":  "facebook fb фейсбук фб",
+		"vk":        "vk вк vkontakte вконтакте",
+		"x":         "twitter твиттер x",
+		"skype":     "skype скайп",
+		"wechat":    "wechat weixin вичат",
+		"line":      "line",
+		"kik":       "kik",
+		"threema":   "threema",
+		"discord":   "discord дискорд",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = erefKeyword{platform: platform}
+		}
+	}
+	for _, w := range []string{"of", "x", "sc", "line", "signal"} {
+		k := m[w]
+		k.strict = true
+		m[w] = k
+	}
+	for head, tp := range map[string][2]string{
+		"whats": {"app", "whatsapp"}, "what's": {"app", "whatsapp"}, "tik": {"tok", "tiktok"},
+		"тик": {"ток", "tiktok"}, "only": {"fans", "onlyfans"}, "snap": {"chat", "snapchat"},
+		"insta": {"gram", "instagram"}, "face": {"book", "facebook"}, "tele": {"gram", "telegram"},
+		"we": {"chat", "wechat"},
+	} {
+		k := m[head]
+		k.tail, k.pair = tp[0], tp[1]
+		m[head] = k
+	}
+	for w := range erefAtWords {
+		k := m[w]
+		k.at = true
+		m[w] = k
+	}
+	for w := range erefDotWords {
+		k := m[w]
+		k.dot = true
+		m[w] = k
+	}
+	return m
+}()
+
+// scanWords looks at each word of src for at-words, dot-words and platform words.
+// On the original it also records the spelled-out digits and glue words for the squeezer.
+func (x *erefExtraction) scanWords(src erefSource) {
+	s := src.s
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !erefIsASCIILetter(c) {
+			i++
+			continue
+		}
+		r, n := erefRuneAt(s, i)
+		if !erefIsLetter(r) {
+			i += n
+			continue
+		}
+		j, e, ok := x.lexWord(s, i)
+		if ok && !src.mapped && (e.digit != 0 || e.glue) {
+			x.numberWords = append(x.numberWords, erefWordHit{i, j, e})
+		}
+		if kw := e.kw; ok {
+			switch {
+			case kw.at:
+				x.atWord(src, i, j)
+			case kw.dot:
+				x.dotWord(src, i, j)
+			}
+			if kw.tail != "" {
+				if p, e := erefNextWord(s, j, 1); p > j && e > p && strings.EqualFold(s[p:e], kw.tail) {
+					x.platformWord(src, e, erefKeyword{platform: kw.pair})
+					i = e
+					continue
+				}
+			}
+			if kw.platform != "" {
+				x.platformWord(src, j, kw)
+			}
+		}
+		i = j
+	}
+}
+
+// platformWord reads the name after a platform word ending at we.
+func (x *erefExtraction) platformWord(src erefSource, we int, kw erefKeyword) {
+	s := src.s
+	var platforms [4]string
+	platforms[0] = kw.platform
+	n, strict, colon := 1, kw.strict, false
+	i := we
+	for range 6 {
+		p, c := erefSkipHandleSeps(s, i)
+		colon = colon || c
+		if p < len(s) && s[p] == '@' {
+			if colon || !strict {
+				x.handleName(src, p, platforms[:n], true)
+			}
+			return
+		}
+		e := erefWordEnd(s, p)
+		if e == p {
+			break
+		}
+		if k, ok := erefLookupFold(&x.buf, erefKeywords, s[p:e]); ok && k.platform != "" {
+			if n < len(platforms) && !slices.Contains(platforms[:n], k.platform) {
+				platforms[n] = k.platform
+				n++
+			}
+			strict = strict && k.strict
+			i = e
+			continue
+		}
+		if x.wordIn(erefHandleIDWords, s[p:e]) {
+			i = e
+			continue
+		}
+		if colon && s[p-1] != '/' { // not "tg://resolve"
+			x.handleName(src, p, platforms[:n], false)
+		}
+		break
+	}
+}
+
+// erefSkipHandleSeps skips what may stand between a platform word and a name: spaces, slashes,
+// brackets, emoji, and colons or arrows, which it reports.
+func erefSkipHandleSeps(s string, p int) (end int, colon bool) {
+	for p < len(s) {
+		r, size := erefRuneAt(s, p)
+		switch {
+		case erefIsSpace(r), erefIsZeroWidth(r), strings.ContainsRune("/|,&+()", r), r >= 0x80 && unicode.Is(unicode.So, r):
+		case strings.ContainsRune(":=-–—→>", r):
+			colon = true
+		default:
+			return p, colon
+		}
+		p += size
+	}
+	return p, colon
+}
+
+// handleName reads the account name at p (after the "@" if at) for each platform.
+func (x *erefExtraction) handleName(src erefSource, p int, platforms []string, at bool) {
+	s := src.s
+	a := p
+	if at {
+		a++
+	}
+	b := erefNameEnd(s, a)
+	if !x.validName(s, a, b, at) {
+		return
+	}
+	v := strings.ToLower(x.part(src, a, b))
+	for _, pl := range platforms {
+		e := Entity{Type: EntityHandle, Platform: pl, Value: pl + ":" + v}
+		if pl == "" {
+			e.Value = "@" + v
+		}
+		x.add(src, e, p, b)
+	}
+}
+
+// erefNameEnd returns the end of an account name at a: ASCII letters, digits, "_", inner "." and "-".
+func erefNameEnd(s string, a int) int {
+	b := a
+	for b < len(s) && (erefIsASCIIAlnum(s[b]) || s[b] == '_' || s[b] == '.' || s[b] == '-') {
+		b++
+	}
+	for b > a && (s[b-1] == '.' || s[b-1] == '-') {
+		b--
+	}
+	return b
+}
+
+// validName rejects what is not an account name: too short or long, digits only (a phone),
+// an e-mail or a link, a host name, a common word after a colon.
+func (x *erefExtraction) validName(s string, a, b int, at bool) bool {
+	name := s[a:b]
+	switch {
+	case len(name) < 2 || len(name) > 40 || (!at && len(name) < 3):
+		return false
+	case strings.IndexFunc(name, func(r rune) bool { return erefIsASCIILetter(byte(r)) }) < 0:
+		return false
+	case name[0] == '.' || name[0] == '-':
+		return false
+	}
+	if r, _ := erefRuneAt(s, b); r == '@' || r == '/' || erefIsLetter(r) || unicode.IsDigit(r) {
+		return false
+	}
+	if k := strings.LastIndexByte(name, '.'); k >= 0 && erefTlds[strings.ToLower(name[k+1:])] {
+		return false
+	}
+	if at {
+		return true
+	}
+	_, digit := erefLookupFold(&x.buf, erefDigitWords, name) // "WhatsApp: tre tre tre…" is a number
+	return !digit && !x.wordIn(erefHandleStopWords, name)
+}
+
+// atHandles reads each "@name" of src not preceded by an e-mail's local part.
+func (x *erefExtraction) atHandles(src erefSource) {
+	s := src.s
+	for i := 0; i < len(s); {
+		k := strings.IndexByte(s[i:], '@')
+		if k < 0 {
+			return
+		}
+		p := i + k
+		i = p + 1
+		if r, _ := erefRuneBefore(s, p); erefIsAlnumRune(r) || strings.ContainsRune("._%+-@/", r) {
+			continue
+		}
+		b := erefNameEnd(s, p+1)
+		if !x.validName(s, p+1, b, true) {
+			continue
+		}
+		var platforms [4]string
+		n := x.platformsAfter(s, b, platforms[:])
+		if n == 0 {
+			x.handleName(src, p, []string{""}, true)
+			continue
+		}
+		x.handleName(src, p, platforms[:n], true)
+		i = b
+	}
+}
+
+// platformsAfter reads platform words after a name: "@anna (telegram)", "@anna su Telegram".
+func (x *erefExtraction) platformsAfter(s string, i int, out []string) int {
+	n := 0
+	for range 4 {
+		for i < len(s) {
+			r, size := erefRuneAt(s, i)
+			if !erefIsSpace(r) && !strings.ContainsRune("()/-", r) {
+				break
+			}
+			i += size
+		}
+		e := erefWordEnd(s, i)
+		if e == i {
+			break
+		}
+		w := s[i:e]
+		if q := erefSkipSpaces(s, e, 2); q < len(s) && strings.IndexByte(":@./", s[q]) >= 0 {
+			break // it introduces another name or is a link: "@anna IG: @anna2", "onlyfans.com/…"
+		}
+		if k, ok := erefLookupFold(&x.buf, erefKeywords, w); ok && k.platform != "" && !k.strict {
+			if n < len(out) && !slices.Contains(out[:n], k.platform) {
+				out[n] = k.platform
+				n++
+			}
+		} else if n > 0 || !x.wordIn(erefHandleConnectors, w) {
+			break
+		}
+		i = e
+	}
+	return n
+}
+
+// erefHandleIDWords may stand between a platform word and the name: "Line ID: anna", "my insta
+// is @anna".
+var erefHandleIDWords = erefSet("id", "nick", "nickname", "username", "user", "name", "account", "acc", "ник",
+	"логин", "акк", "аккаунт", "акаунт", "nome", "utente", "usuario", "benutzername", "profile",
+	"profilo", "perfil", "profil", "профиль", "профіль", "is", "è", "e", "es", "est", "ist", "это", "е",
+	"είναι", "ειναι", "este")
+
+// erefHandleStopWords are words after a colon that are not account names.
+var erefHandleStopWords = erefSet("scrivimi", "scrivi", "chiama", "chiamami", "contattami", "solo", "anche", "qui",
+	"write", "text", "message", "me", "only", "also", "here", "link", "below", "contact", "call", "and",
+	"or", "the", "my", "escribe", "escríbeme", "llama", "también", "aquí", "schreib", "schreibe", "nur",
+	"auch", "hier", "scrie", "suna", "doar", "aici", "oppure", "und", "et", "ou", "info", "mio", "mia",
+	"mi", "moi", "number", "numero", "nummer", "num", "account", "profile", "profilo", "available",
+	"disponibile", "disponible", "same", "stesso", "below", "sotto", "abajo", "unten", "per", "for",
+	"con", "with", "dm", "pm", "chat", "privato", "private", "privat", "direct")
+
+// erefHandleConnectors may stand between "@name" and the platform: "@anna on telegram".
+var erefHandleConnectors = erefSet("on", "in", "at", "via", "su", "sur", "en", "auf", "bei", "pe", "în", "в", "на",
+	"у", "σε", "στο", "στον", "per", "por", "no", "am", "im", "за", "by", "tramite")

@@ -1,0 +1,136 @@
+// Code generated from entities_lexicon.go at fdbfaac for the differential test; DO NOT EDIT.
+
+package analysis
+
+import (
+	"unicode/utf8"
+)
+
+// The lexicon holds the words that matter at every word of a text: spelled-out digits,
+// platform names, at- and dot-words, words that may touch a number. Most words of an ad are
+// none of these, so each word is hashed while it is read (lower-cased on the fly) and looked
+// up in the map only when a Bloom filter of the lexicon says it may be there: a word costs a
+// pass over its bytes, not a copy and a map probe.
+
+// erefLexEntry is what a word means to the extractors.
+type erefLexEntry struct {
+	digit byte // '0'…'9' for a spelled-out digit, else 0
+	glue  bool // may touch a number: "tel3330000001"
+	kw    erefKeyword
+}
+
+var erefLexicon = func() map[string]erefLexEntry {
+	m := map[string]erefLexEntry{}
+	for w, d := range erefDigitWords {
+		e := m[w]
+		e.digit = d
+		m[w] = e
+	}
+	for w := range erefGluePrefixes {
+		e := m[w]
+		e.glue = true
+		m[w] = e
+	}
+	for w, k := range erefKeywords {
+		e := m[w]
+		e.kw = k
+		m[w] = e
+	}
+	return m
+}()
+
+const erefLexBloomBits = 1 << 16
+
+var erefLexBloom = func() (b [erefLexBloomBits / 64]uint64) {
+	for w := range erefLexicon {
+		_, h := erefWordHash(w, 0)
+		b[h%erefLexBloomBits/64] |= 1 << (h % 64)
+	}
+	return b
+}()
+
+// erefWordHit is a word of the lexicon met in the original.
+type erefWordHit struct {
+	start, end int
+	e          erefLexEntry
+}
+
+// numberWord returns the end and entry of the word at i of the original for the squeezer,
+// from what scanWords recorded when it ran, else by reading it. Calls come in text order.
+func (x *erefExtraction) numberWord(i int) (end int, e erefLexEntry) {
+	if !x.lexed {
+		end, e, _ = x.lexWord(x.n.Original, i)
+		return end, e
+	}
+	for len(x.numberWords) > 0 && x.numberWords[0].start < i {
+		x.numberWords = x.numberWords[1:]
+	}
+	if len(x.numberWords) > 0 && x.numberWords[0].start == i {
+		return x.numberWords[0].end, x.numberWords[0].e
+	}
+	return erefWordEnd(x.n.Original, i), e
+}
+
+// lexWord reads the word starting at i and returns its end and, if it is in the lexicon,
+// its entry.
+func (x *erefExtraction) lexWord(s string, i int) (end int, e erefLexEntry, ok bool) {
+	end, h := erefWordHash(s, i)
+	if erefLexBloom[h%erefLexBloomBits/64]&(1<<(h%64)) == 0 {
+		return end, e, false
+	}
+	e, ok = erefLookupFold(&x.buf, erefLexicon, s[i:end])
+	return end, e, ok
+}
+
+// erefWordHash reads the word starting at i like wordEnd and returns its end and the FNV-1a hash
+// of its lower-cased characters (ASCII as bytes, others as code points), apostrophes read as
+// "'".
+func erefWordHash(s string, i int) (end int, h uint32) {
+	const prime = 16777619
+	h = 2166136261
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case (c == '\'' || c == '`') && j > i && j+1 < len(s):
+				if r, _ := erefRuneAt(s, j+1); !erefIsLetter(r) {
+					return j, h
+				}
+				c = '\''
+			default:
+				return j, h
+			}
+			h = (h ^ uint32(c)) * prime
+			j++
+			continue
+		}
+		r, n := erefDecode2(s, j)
+		switch {
+		case erefIsLetter(r):
+			r = erefFoldRune(r)
+		case erefIsApostrophe(r) && j > i:
+			if r2, _ := erefRuneAt(s, j+n); !erefIsLetter(r2) {
+				return j, h
+			}
+			r = '\''
+		default:
+			return j, h
+		}
+		h = (h ^ uint32(r)) * prime
+		j += n
+	}
+	return j, h
+}
+
+// erefDecode2 decodes the rune at j, inline for the two-byte sequences of Latin, Greek and
+// Cyrillic letters.
+func erefDecode2(s string, j int) (rune, int) {
+	if c := s[j]; c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[j+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(s[j:])
+}

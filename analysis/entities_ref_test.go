@@ -1,0 +1,293 @@
+// Code generated from entities.go at fdbfaac for the differential test; DO NOT EDIT.
+
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// erefExtractEntities finds the entities of a text: phone numbers, e-mail addresses, URLs,
+// messenger and social-media handles, prices, stated ages, crypto wallets and IBANs.
+// region is the default phone region (ISO 3166 alpha-2, e.g. "IT"); "" means international
+// numbers only, i.e. written with + or 00.
+//
+// Spans and Raw refer to n.Original. The result is sorted by span and holds each (type, value,
+// span) once. Where two findings overlap, the stronger kind wins (IBAN, crypto, e-mail, URL,
+// handle, phone, price, age, in that order), so that a phone is not also read inside an IBAN
+// nor a URL inside an e-mail; a phone may overlap the messenger handle it is the number of.
+// Obfuscated is set when an entity was found only thanks to normalisation or de-obfuscation
+// (spelled-out digits, "[at]", "dot", homoglyphs, emoji between digits…).
+//
+// Canonical values:
+//   - phone: E.164 ("+393330000001");
+//   - email: lower case ("anna@mail.com");
+//   - url: lower-case host without scheme, "www." or default port, then the path and query as
+//     written, without fragment or trailing slash ("example.com/jobs?id=1");
+//   - handle: "platform:name" with the name lower-cased and without "@" ("telegram:anna_job");
+//     a number for WhatsApp, Viber, Signal or Telegram in E.164 ("whatsapp:+393330000001");
+//     group invites keep their case ("whatsapp:group/AbC", "telegram:+AbC"); an "@name" with no
+//     platform stated is "@name" with no Platform;
+//   - price: ISO 4217 code, space, plain number with "." for decimals, then "/period" when one
+//     is stated ("EUR 3000", "EUR 3.5", "EUR 3000/month"; periods: hour, day, night, week,
+//     month, year); a range gives two prices, one per bound;
+//   - age: the number ("19"); a range ("18-25 anni") gives one age per bound;
+//   - crypto: the address as written (base58), lower case for hex and bech32; Platform names
+//     the chain (bitcoin, ethereum, tron, monero, litecoin, dogecoin);
+//   - iban: upper case without spaces.
+func erefExtractEntities(n *Normalized, region string) []Entity {
+	if n == nil || n.Original == "" {
+		return nil
+	}
+	x := erefNewExtraction(n, region)
+	x.run()
+	return x.resolve()
+}
+
+// erefExtraction is the state of one ExtractEntities call.
+type erefExtraction struct {
+	n      *Normalized
+	region string
+	// srcs are the texts scanned: the original, and the normalised text when normalisation
+	// changed more than letter case.
+	srcs  []erefSource
+	found []Entity
+	// blocked holds the spans where a phone cannot be (IBANs, wallets, e-mails, URLs, prices);
+	// phoneSeen the phones found so far, so that no number is parsed twice.
+	blocked   erefSpanSet
+	phoneSeen erefSpanSet
+	// memo caches libphonenumber's verdict per candidate; budget bounds the number of parses,
+	// the expensive part on digit-heavy texts.
+	memo   map[string]string
+	budget int
+	// numberWords are the spelled-out digits and glue words of the original, in order, found
+	// by scanWords for the squeezer (lexed tells that it ran).
+	numberWords []erefWordHit
+	lexed       bool
+	buf         []byte // scratch for lower-cased look-ups
+	digits      []byte // scratch for the digits of a run
+	cand        []byte // scratch for a phone candidate
+	groups      []erefGroup
+}
+
+// erefSource is one text scanned for entities. Offsets found in a mapped source are offsets of
+// Normalized.Text and go through OriginalSpan.
+type erefSource struct {
+	s      string
+	mapped bool
+}
+
+func erefNewExtraction(n *Normalized, region string) *erefExtraction {
+	x := &erefExtraction{n: n, region: strings.ToUpper(strings.TrimSpace(region))}
+	x.srcs = []erefSource{{s: n.Original}}
+	if n.Text != n.Original && !strings.EqualFold(n.Text, n.Original) {
+		x.srcs = append(x.srcs, erefSource{s: n.Text, mapped: true})
+	}
+	x.budget = 16 + len(n.Original)/256
+	x.digits, x.groups = make([]byte, 0, 64), make([]erefGroup, 0, 32)
+	return x
+}
+
+// run scans for every kind of entity. Order matters: the spans of IBANs, wallets, e-mails,
+// URLs and prices are known before phones are looked for, so that their digits are not parsed.
+//
+// The normalised text is scanned only by the extractors it helps: look-alike letters, spaced
+// letters ("w h a t s a p p") and leetspeak matter to e-mails, URLs and handles. Numbers are
+// read from the original, whose digits the squeezer reads in any script and spelled out,
+// and which keeps what leetspeak folding would spoil ("3three3" is not "ethree3"); wallets
+// are case-sensitive.
+func (x *erefExtraction) run() {
+	orig := x.srcs[0]
+	x.ibans(orig)
+	x.cryptos(orig)
+	x.lexed = true
+	for _, src := range x.srcs {
+		x.emails(src)
+		x.urls(src)
+		x.scanWords(src)
+		x.brackets(src)
+		x.atHandles(src)
+	}
+	x.prices(orig)
+	x.phones()
+	x.messengerPhones()
+	x.ages(orig)
+}
+
+// add records an entity found at [start, end) of src.
+func (x *erefExtraction) add(src erefSource, e Entity, start, end int) Span {
+	if src.mapped {
+		e.Span = x.n.OriginalSpan(start, end)
+		e.Obfuscated = true
+	} else {
+		e.Span = Span{start, end}
+	}
+	e.Raw = x.n.Original[e.Span.Start:e.Span.End]
+	x.found = append(x.found, e)
+	return e.Span
+}
+
+// span maps [start, end) of src to the original text.
+func (x *erefExtraction) span(src erefSource, start, end int) Span {
+	if src.mapped {
+		return x.n.OriginalSpan(start, end)
+	}
+	return Span{start, end}
+}
+
+// part returns s[start:end] of src as the author wrote it when that is the same text up to
+// case and letters read as digits, else as normalised. It keeps a value intact when the
+// normaliser folded more than it should have (leetspeak "anna92" read as "annagz" inside an
+// e-mail address) while still using its homoglyph folding.
+func (x *erefExtraction) part(src erefSource, start, end int) string {
+	t := src.s[start:end]
+	if !src.mapped {
+		return t
+	}
+	sp := x.n.OriginalSpan(start, end)
+	raw := x.n.Original[sp.Start:sp.End]
+	if len(raw) != len(t) || !erefIsPlainASCII(raw) {
+		return t
+	}
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; !erefIsASCIIAlnum(c) && c != t[i] {
+			return t // "$" read as "s": the normalised one is the name
+		}
+	}
+	return raw
+}
+
+var erefEntityRank = map[string]int{
+	EntityIBAN: 0, EntityCrypto: 1, EntityEmail: 2, EntityURL: 3,
+	EntityHandle: 4, EntityPhone: 5, EntityPrice: 6, EntityAge: 7,
+}
+
+// resolve keeps the best of overlapping findings and sorts them by position. Findings are
+// taken in clusters of chain-overlapping spans, so that the pairwise work stays within a
+// cluster, which is small: a text is mostly made of findings that overlap nothing.
+func (x *erefExtraction) resolve() []Entity {
+	c := x.found
+	slices.SortFunc(c, func(a, b Entity) int {
+		return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
+	})
+	out := make([]Entity, 0, len(c))
+	for i := 0; i < len(c); {
+		j, end := i+1, c[i].Span.End
+		for j < len(c) && c[j].Span.Start < end {
+			end = max(end, c[j].Span.End)
+			j++
+		}
+		out = erefKeepBest(out, c[i:j])
+		i = j
+	}
+	slices.SortFunc(out, func(a, b Entity) int {
+		return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End,
+			cmp.Compare(a.Type, b.Type), cmp.Compare(a.Value, b.Value), cmp.Compare(a.Platform, b.Platform))
+	})
+	return out
+}
+
+// erefKeepBest appends to out the findings of a cluster that do not conflict with a better one.
+func erefKeepBest(out, cluster []Entity) []Entity {
+	if len(cluster) == 1 {
+		return append(out, cluster[0])
+	}
+	slices.SortStableFunc(cluster, erefBetterFirst)
+	first := len(out)
+	for _, e := range cluster {
+		clash := false
+		for _, k := range out[first:] {
+			if k.Span.Start < e.Span.End && e.Span.Start < k.Span.End && erefConflicts(k, e) {
+				clash = true
+				break
+			}
+		}
+		if !clash {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// erefBetterFirst orders candidates so that the one to keep comes first: stronger kind, written
+// plainly, with a platform, longer, earlier.
+func erefBetterFirst(a, b Entity) int {
+	return cmp.Or(erefEntityRank[a.Type]-erefEntityRank[b.Type],
+		erefBoolInt(a.Platform == "")-erefBoolInt(b.Platform == ""),
+		erefBoolInt(a.Obfuscated)-erefBoolInt(b.Obfuscated),
+		(b.Span.End-b.Span.Start)-(a.Span.End-a.Span.Start),
+		a.Span.Start-b.Span.Start)
+}
+
+// erefConflicts reports whether e, overlapping the kept entity k, must be dropped.
+func erefConflicts(k, e Entity) bool {
+	if k.Type != e.Type {
+		return !erefMayOverlap(k.Type, e.Type)
+	}
+	switch {
+	case k.Value == e.Value:
+		return true
+	case e.Type == EntityHandle && e.Platform == "" && k.Platform != "":
+		return true // the bare "@name" of a handle whose platform is known
+	case e.Type == EntityHandle && e.Platform != "" && k.Platform == "":
+		return false
+	case e.Obfuscated && !k.Obfuscated:
+		return true // a de-obfuscated reading of what is plainly written as something else
+	}
+	return false
+}
+
+// erefMayOverlap lists the kinds that describe the same text from two sides.
+func erefMayOverlap(a, b string) bool {
+	if a > b {
+		a, b = b, a
+	}
+	switch a + "/" + b {
+	case EntityHandle + "/" + EntityPhone, // the number a messenger account is reached at
+		EntityCrypto + "/" + EntityURL, // a block-explorer link
+		EntityIBAN + "/" + EntityURL:
+		return true
+	}
+	return false
+}
+
+func erefBoolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// erefSpanSet is a set of spans sorted by start answering "does any overlap this span" without a
+// quadratic scan: no span is longer than maxLen, so the search stops maxLen bytes before.
+type erefSpanSet struct {
+	spans  []Span
+	maxLen int
+}
+
+// add inserts sp; spans added in text order cost no more than an append.
+func (s *erefSpanSet) add(sp Span) {
+	i, _ := slices.BinarySearchFunc(s.spans, sp.Start, func(a Span, t int) int { return a.Start - t })
+	s.spans = slices.Insert(s.spans, i, sp)
+	s.maxLen = max(s.maxLen, sp.End-sp.Start)
+}
+
+// addAll inserts many spans at once.
+func (s *erefSpanSet) addAll(spans []Span) {
+	s.spans = append(s.spans, spans...)
+	slices.SortFunc(s.spans, func(a, b Span) int { return a.Start - b.Start })
+	for _, sp := range spans {
+		s.maxLen = max(s.maxLen, sp.End-sp.Start)
+	}
+}
+
+func (s *erefSpanSet) overlaps(sp Span) bool {
+	i, _ := slices.BinarySearchFunc(s.spans, sp.End, func(a Span, t int) int { return a.Start - t })
+	for i--; i >= 0 && s.spans[i].Start+s.maxLen > sp.Start; i-- {
+		if s.spans[i].End > sp.Start && s.spans[i].Start < sp.End {
+			return true
+		}
+	}
+	return false
+}
