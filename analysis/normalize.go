@@ -9,9 +9,10 @@ import (
 type Normalized struct {
 	Original string
 	Text     string
-	// orig[i] is the byte offset in Original where the character that produced byte i of Text
-	// starts; orig[len(Text)] is len(Original). It never decreases.
-	orig []int
+	// anchors map Text back to Original (normalize_map.go): the character at byte i of Text
+	// comes from the character at origAt(i) of Original, and origAt(len(Text)) is
+	// len(Original). It never decreases.
+	anchors []normAnchor
 }
 
 // Normalize folds s for matching. Indicator patterns and entity extractors read Text, and
@@ -32,54 +33,63 @@ type Normalized struct {
 //
 // Every byte of Text maps back to the original character it came from (OriginalSpan).
 func Normalize(s string) *Normalized {
-	b, orig := normFoldChars(s)
+	b, anchors := normFoldChars(s)
 	if regs := normRegions(b); len(regs) > 0 {
-		b, orig = normRewrite(s, b, orig, regs)
+		b, anchors = normRewrite(s, b, anchors, regs)
 	}
-	return &Normalized{Original: s, Text: string(b), orig: append(orig, len(s))}
+	return &Normalized{Original: s, Text: string(b), anchors: append(anchors, normAnchor{len(b), len(s)})}
 }
 
 // normRewrite runs the word-level steps on each region of the folded text b and splices in
 // the regions they changed. The steps mostly shorten the text (joined letters, digits for
-// words), so the splice works in place while it can and copies to new slices only when a
+// words), so the splice works in place while it can and copies to a new slice only when a
 // region grows (a Latin look-alike written back in Cyrillic takes two bytes instead of one).
-func normRewrite(s string, b []byte, orig []int, regs []normRegion) ([]byte, []int) {
+// The map is built anew once a region changed.
+func normRewrite(s string, b []byte, anchors []normAnchor, regs []normRegion) ([]byte, []normAnchor) {
 	w := normWork{s: s}
 	var nb []byte // after a region grew: the text so far
-	var norig []int
+	var m normAnchors
+	changed := false
 	n, done := 0, 0 // b[:n] is the text so far (when nb is nil); b[done:] is still to read
+	cur := normCursor{a: anchors}
 	for _, r := range regs {
-		u := normDecodeUnits(b[r.start:r.end], orig[r.start:r.end], w.u[:0])
+		u := normDecodeUnits(b[r.start:r.end], r.start, &cur, w.u[:0])
 		w.u = u
 		u = normWordSteps(u, &w)
 		if normSameText(u, b[r.start:r.end]) {
 			continue
 		}
+		if !changed {
+			m, changed = newNormAnchors(len(anchors)+len(u)), true
+		}
 		w.ob, w.oo = normAppendUnits(w.ob[:0], w.oo[:0], u)
 		if nb == nil && n+r.start-done+len(w.ob) > r.end { // no room: copy from here on
 			nb = append(make([]byte, 0, len(b)+len(w.ob)), b[:n]...)
-			norig = append(make([]int, 0, len(orig)+len(w.ob)+1), orig[:n]...)
+		}
+		t := n + r.start - done // where the region goes
+		if nb != nil {
+			t = len(nb) + r.start - done
+		}
+		m.copyFrom(b, anchors, done, r.start, t-(r.start-done))
+		for _, a := range w.oo {
+			m.add(t+a.t, a.o)
 		}
 		if nb != nil {
-			nb, norig = append(nb, b[done:r.start]...), append(norig, orig[done:r.start]...)
-			nb, norig = append(nb, w.ob...), append(norig, w.oo...)
+			nb = append(append(nb, b[done:r.start]...), w.ob...)
 		} else {
 			n += copy(b[n:], b[done:r.start])
-			copy(orig[n-(r.start-done):], orig[done:r.start])
-			copy(b[n:], w.ob)
-			n += copy(orig[n:], w.oo)
+			n += copy(b[n:], w.ob)
 		}
 		done = r.end
 	}
-	if nb != nil {
-		return append(nb, b[done:]...), append(norig, orig[done:]...)
+	if !changed {
+		return b, anchors
 	}
-	if done == 0 {
-		return b, orig
+	if nb == nil {
+		nb = b[:n] // the append below moves the rest of b down in place
 	}
-	n += copy(b[n:], b[done:])
-	copy(orig[n-(len(b)-done):], orig[done:])
-	return b[:n], orig[:n]
+	m.copyFrom(b, anchors, done, len(b), len(nb))
+	return append(nb, b[done:]...), m.a
 }
 
 // normWork is the scratch space of the word-level steps, reused from region to region.
@@ -91,8 +101,8 @@ type normWork struct {
 	leet, changed   []int
 	toks            []normNumTok
 	key             []byte
-	ob              []byte // the text of a changed region
-	oo              []int  // and its map
+	ob              []byte       // the text of a changed region
+	oo              []normAnchor // and where each of its characters comes from
 }
 
 // normWordSteps runs steps 2 to 6 on the units of a region (or a whole text) and returns them
@@ -125,11 +135,12 @@ func normWordSteps(u []normUnit, w *normWork) []normUnit {
 	return u
 }
 
-// normDecodeUnits turns folded text back into units.
-func normDecodeUnits(b []byte, orig []int, u []normUnit) []normUnit {
+// normDecodeUnits turns folded text back into units; b starts at byte start of the text that
+// cur maps.
+func normDecodeUnits(b []byte, start int, cur *normCursor, u []normUnit) []normUnit {
 	for i := 0; i < len(b); {
 		r, size, cl, sc := normDecodeClass(b, i)
-		u = append(u, normUnit{o: orig[i], r: r, cl: cl, sc: sc})
+		u = append(u, normUnit{o: cur.at(start + i), r: r, cl: cl, sc: sc})
 		i += size
 	}
 	return u
@@ -151,19 +162,16 @@ func normSameText(u []normUnit, b []byte) bool {
 	return i == len(b)
 }
 
-// normAppendUnits writes the units that are not deleted to b and orig.
-func normAppendUnits(b []byte, orig []int, u []normUnit) ([]byte, []int) {
+// normAppendUnits writes the units that are not deleted to b, and to a where each of them
+// starts in b and in the original.
+func normAppendUnits(b []byte, a []normAnchor, u []normUnit) ([]byte, []normAnchor) {
 	for _, x := range u {
-		if x.del {
-			continue
-		}
-		n := len(b)
-		b = utf8.AppendRune(b, x.r)
-		for range len(b) - n {
-			orig = append(orig, x.o)
+		if !x.del {
+			a = append(a, normAnchor{len(b), x.o})
+			b = utf8.AppendRune(b, x.r)
 		}
 	}
-	return b, orig
+	return b, a
 }
 
 // OriginalSpan maps the byte range [start, end) of Text to the original text. The span starts
@@ -173,20 +181,26 @@ func normAppendUnits(b []byte, orig []int, u []normUnit) ([]byte, []int) {
 // "33" from the first "t" to the last "e", and it never takes in the white space, punctuation
 // or invisible characters that normalisation dropped after the last character.
 func (n *Normalized) OriginalSpan(start, end int) Span {
-	if len(n.orig) == 0 { // a zero Normalized, not made by Normalize
+	if len(n.anchors) == 0 { // a zero Normalized, not made by Normalize
 		return Span{}
 	}
 	start = min(max(start, 0), len(n.Text))
 	end = min(max(end, start), len(n.Text))
 	if start == end {
-		return Span{n.orig[start], n.orig[start]}
+		o := n.origAt(start)
+		return Span{o, o}
 	}
-	last := n.orig[end-1]
+	last := n.origAt(end - 1)
 	e := end
-	for e < len(n.Text) && n.orig[e] == last {
+	for e < len(n.Text) && n.origAt(e) == last {
 		e++
 	}
-	return Span{n.orig[start], normCharEnd(n.Original, last, n.orig[e])}
+	return Span{n.origAt(start), normCharEnd(n.Original, last, n.origAt(e))}
+}
+
+// origAt is where the character behind byte i of Text starts in Original (0 ≤ i ≤ len(Text)).
+func (n *Normalized) origAt(i int) int {
+	return normOrigAt(n.Text, n.anchors, normAnchorAt(n.anchors, i), i)
 }
 
 // normCharEnd is where the original character (or number word) starting at from ends, at most

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,140 +20,145 @@ const normMaxSegment = 32
 // composes as NFKC would compose it without them.
 type normCharFolder struct {
 	s string
-	// b[:n] is the folded text, orig[:n] its map: orig[i] is where the character behind b[i]
-	// starts in s. Both are kept at full length and written by index, so that the hot loops
-	// store no pointers (which would cost a GC write barrier each).
-	b      []byte
-	orig   []int
-	n      int
-	seg    []byte // the current segment without its dropped runes
-	nf     []byte // its NFKC form
-	ranges []normFoldRange
+	// b[:n] is the folded text, anchors its map. b is kept at full length and written by
+	// index, so that the hot loop stores no pointers (which would cost a GC write barrier each).
+	b       []byte
+	n       int
+	anchors normAnchors
+	two     []normTwoByteEntry
+	seg     []byte // the current segment without its dropped runes
+	nf      []byte // its NFKC form
+	ranges  []normFoldRange
 }
 
 // normFoldChars folds the characters of s: white space collapsed, no space first or last.
-func normFoldChars(s string) (b []byte, orig []int) {
-	c := normCharFolder{s: s, b: make([]byte, len(s)+16), orig: make([]int, len(s)+17),
-		ranges: normFoldRanges()}
+func normFoldChars(s string) ([]byte, []normAnchor) {
+	c := normCharFolder{s: s, b: make([]byte, len(s)+16), anchors: newNormAnchors(len(s)/32 + 8),
+		ranges: normFoldRanges(), two: normTwoByteTable()}
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i = c.ascii(i)
-		} else if k := c.twoByte(i); k > i {
-			i = k
-		} else {
+		if i = c.fast(i); i < len(s) {
 			i = c.segment(i)
 		}
 	}
 	if c.n > 0 && c.b[c.n-1] == ' ' {
 		c.n--
 	}
-	return c.b[:c.n], c.orig[:c.n]
+	return c.b[:c.n], c.anchors.a
 }
 
 // room makes room for k more bytes.
 func (c *normCharFolder) room(k int) {
-	if c.n+k <= len(c.b) && c.n+k <= len(c.orig) {
+	if c.n+k <= len(c.b) {
 		return
 	}
-	grow := k + len(c.b)/4
-	b, orig := slices.Grow(c.b[:c.n], grow), slices.Grow(c.orig[:c.n], grow)
-	c.b, c.orig = b[:cap(b)], orig[:cap(orig)]
+	b := slices.Grow(c.b[:c.n], k+len(c.b)/4)
+	c.b = b[:cap(b)]
 }
 
-// ascii folds the run of ASCII bytes from i and returns where it stops. It is the hot loop: a
-// table lookup per byte. An ASCII character is a segment of its own even when a combining mark
-// follows it: the only marks that compose with ASCII are the generic diacritics (and U+0338),
-// which folding drops anyway, so NFKC has nothing to do.
-func (c *normCharFolder) ascii(i int) int {
-	s := c.s
-	c.room(len(s) - i)
-	b, orig, n := c.b, c.orig, c.n
-	for ; i < len(s); i++ {
+// fast folds the run of ASCII and two-byte runes (Greek, Cyrillic, accented Latin) from i
+// that need no NFKC and no white-space handling beyond collapsing ASCII space, and returns
+// where it stops; segment does the rest. It is the hot loop: a table lookup per character,
+// and an anchor of the map only where a character does not keep its distance to the one
+// before. An ASCII character is a segment of its own even when a combining mark follows it:
+// the only marks that compose with ASCII are the generic diacritics (and U+0338), which
+// folding drops anyway, so NFKC has nothing to do.
+func (c *normCharFolder) fast(i int) int {
+	s, two := c.s, c.two
+	c.room(len(s) - i) // the loop writes no more bytes than it reads
+	b, n, d := c.b, c.n, c.anchors.d
+	for i < len(s) {
 		x := s[i]
-		if x >= utf8.RuneSelf {
-			break
-		}
-		f := normASCIIFolded[x]
-		if f == ' ' && (n == 0 || b[n-1] == ' ') {
+		if x < utf8.RuneSelf {
+			f := normASCIIFolded[x]
+			if f == ' ' && (n == 0 || b[n-1] == ' ') {
+				i++
+				continue
+			}
+			if i-n != d {
+				c.anchors.a, d = append(c.anchors.a, normAnchor{n, i}), i-n
+			}
+			b[n] = f
+			n, i = n+1, i+1
 			continue
 		}
-		b[n], orig[n] = f, i
-		n++
-	}
-	c.n = n
-	return i
-}
-
-// twoByte folds the run of two-byte runes (Greek, Cyrillic, accented Latin) from i that need
-// no NFKC and no white-space handling, and returns where it stops; segment does the rest.
-func (c *normCharFolder) twoByte(i int) int {
-	s, tab := c.s, c.ranges[0].e
-	c.room(len(s) - i + 8)
-	b, orig, n := c.b, c.orig, c.n
-	for i+1 < len(s) {
-		r, ok := normTwoByte(s, i)
-		if !ok {
-			break
-		}
-		e := &tab[r-0x80]
-		if e.flags&(feDrop|feRegional|feSpace) != 0 || n+len(e.s) > len(b)-2 {
+		k, ok := normTwoByteIndex(s, i)
+		if !ok || two[k].flags&ntFast == 0 {
 			break
 		}
 		if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {
-			next, ok := normTwoByte(s, j)
-			if !ok || tab[next-0x80].flags&(feDrop|feJoins) != 0 {
+			// the next rune must not combine with this one, nor be dropped from between
+			if k, ok := normTwoByteIndex(s, j); !ok || two[k].flags&ntBlocks != 0 {
 				break
 			}
 		}
-		if e.s == "" {
-			b[n], b[n+1], orig[n], orig[n+1] = s[i], s[i+1], i, i
-			n += 2
-		} else {
-			for k := range len(e.s) {
-				b[n+k], orig[n+k] = e.s[k], i
-			}
-			n += len(e.s)
+		if i-n != d {
+			c.anchors.a, d = append(c.anchors.a, normAnchor{n, i}), i-n
 		}
-		i += 2
+		e := &two[k]
+		b[n], b[n+1] = e.out[0], e.out[1]
+		n, i = n+int(e.n), i+2
 	}
-	c.n = n
+	c.n, c.anchors.d = n, d
 	return i
 }
 
-// normTwoByte decodes a well-formed two-byte rune at byte i of s.
-func normTwoByte(s string, i int) (rune, bool) {
+// normTwoByteIndex is the index in normTwoByteTable of the well-formed two-byte rune at byte
+// i of s.
+func normTwoByteIndex(s string, i int) (int, bool) {
 	x := s[i]
-	if x < 0xC2 || x >= 0xE0 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+	if x-0xC2 >= 0xE0-0xC2 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
 		return 0, false
 	}
-	return rune(x&0x1F)<<6 | rune(s[i+1]&0x3F), true
+	return (int(x&0x1F)<<6 | int(s[i+1]&0x3F)) - 0x80, true
 }
+
+// normTwoByteEntry is what the hot loop needs to know of a two-byte rune.
+type normTwoByteEntry struct {
+	out   [2]byte // what it folds to, when that is a rune of one or two bytes
+	n     uint8   // the bytes of out
+	flags uint8
+}
+
+const (
+	ntFast   = 1 << iota // folds to out, needs no NFKC and collapses no space
+	ntBlocks             // dropped or combining: the rune before it needs segment
+)
+
+// normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast.
+var normTwoByteTable = sync.OnceValue(func() []normTwoByteEntry {
+	t := make([]normTwoByteEntry, 0x800-0x80)
+	for r := rune(0x80); r < 0x800; r++ {
+		e, x := normFoldRanges()[0].e[r-0x80], &t[r-0x80]
+		if e.flags&(feDrop|feJoins) != 0 {
+			x.flags |= ntBlocks
+		}
+		out := e.s
+		if out == "" {
+			out = string(r)
+		}
+		if e.flags&(feDrop|feRegional|feSpace) != 0 || utf8.RuneCountInString(out) != 1 || len(out) > 2 {
+			continue
+		}
+		x.flags |= ntFast
+		x.n = uint8(copy(x.out[:], out))
+	}
+	return t
+})
 
 // emit appends one folded rune, collapsing white space.
 func (c *normCharFolder) emit(r rune, o int) {
 	c.room(utf8.UTFMax)
 	n := c.n
-	switch {
-	case r == ' ':
-		if n == 0 || c.b[n-1] == ' ' {
-			return
-		}
-		c.b[n], c.orig[n] = ' ', o
-		c.n++
-	case r < utf8.RuneSelf:
-		c.b[n], c.orig[n] = byte(r), o
-		c.n++
-	case r < 0x800:
-		c.b[n], c.b[n+1] = byte(0xC0|r>>6), byte(0x80|r&0x3F)
-		c.orig[n], c.orig[n+1] = o, o
-		c.n += 2
-	default:
-		w := utf8.EncodeRune(c.b[n:], r)
-		for k := n; k < n+w; k++ {
-			c.orig[k] = o
-		}
-		c.n += w
+	if r == ' ' && (n == 0 || c.b[n-1] == ' ') {
+		return
 	}
+	c.anchors.add(n, o)
+	if r < utf8.RuneSelf {
+		c.b[n] = byte(r)
+		c.n++
+		return
+	}
+	c.n += utf8.EncodeRune(c.b[n:], r)
 }
 
 // emitFolded appends what character folding makes of r, a rune of an NFKC segment.

@@ -150,4 +150,13 @@ func FuzzNormalizeReference(f *testing.F) {
 }
 
 // normOrigs is the map of n as one offset per byte of Text and one for its end.
-func normOrigs(n *Normalized) []int { return n.orig }
+func normOrigs(n *Normalized) []int {
+	if len(n.anchors) == 0 {
+		return nil
+	}
+	out := make([]int, len(n.Text)+1)
+	for i := range out {
+		out[i] = n.origAt(i)
+	}
+	return out
+}

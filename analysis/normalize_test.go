@@ -48,10 +48,10 @@ func checkNormalize(t *testing.T, cases []normCase) {
 // normWhole normalises s with the word-level steps run over the whole text at once, the
 // reference for the region-by-region work of Normalize.
 func normWhole(s string) *Normalized {
-	b, orig := normFoldChars(s)
-	u := normWordSteps(normDecodeUnits(b, orig, nil), &normWork{s: s})
-	b, orig = normAppendUnits(nil, nil, u)
-	return &Normalized{Original: s, Text: string(b), orig: append(orig, len(s))}
+	b, anchors := normFoldChars(s)
+	u := normWordSteps(normDecodeUnits(b, 0, &normCursor{a: anchors}, nil), &normWork{s: s})
+	b, anchors = normAppendUnits(nil, nil, u)
+	return &Normalized{Original: s, Text: string(b), anchors: append(anchors, normAnchor{len(b), len(s)})}
 }
 
 // checkNormalized checks what holds for every input: valid UTF-8, idempotence, a monotone map
@@ -59,7 +59,8 @@ func normWhole(s string) *Normalized {
 // word-level steps run over the whole text.
 func checkNormalized(t testing.TB, n *Normalized) {
 	t.Helper()
-	if w := normWhole(n.Original); w.Text != n.Text || !slices.Equal(w.orig, n.orig) {
+	orig := normOrigs(n)
+	if w := normWhole(n.Original); w.Text != n.Text || !slices.Equal(normOrigs(w), orig) {
 		t.Fatalf("regions differ from the whole text on %q:\n regions %q\n whole   %q", n.Original, n.Text, w.Text)
 	}
 	if !utf8.ValidString(n.Text) {
@@ -68,12 +69,12 @@ func checkNormalized(t testing.TB, n *Normalized) {
 	if again := Normalize(n.Text).Text; again != n.Text {
 		t.Fatalf("not idempotent on %q:\n once  %q\n twice %q", n.Original, n.Text, again)
 	}
-	if len(n.orig) != len(n.Text)+1 || n.orig[len(n.Text)] != len(n.Original) {
-		t.Fatalf("orig has %d entries ending %v for %d bytes of text", len(n.orig), n.orig[len(n.orig)-1:], len(n.Text))
+	if len(orig) != len(n.Text)+1 || orig[len(n.Text)] != len(n.Original) {
+		t.Fatalf("the map has %d entries ending %v for %d bytes of text", len(orig), orig[len(orig)-1:], len(n.Text))
 	}
-	for i := 1; i < len(n.orig); i++ {
-		if n.orig[i] < n.orig[i-1] || n.orig[i-1] < 0 {
-			t.Fatalf("orig decreases at %d: %v", i, n.orig[max(0, i-3):i+1])
+	for i := 1; i < len(orig); i++ {
+		if orig[i] < orig[i-1] || orig[i-1] < 0 {
+			t.Fatalf("the map decreases at %d: %v", i, orig[max(0, i-3):i+1])
 		}
 	}
 	sp := n.OriginalSpan(0, len(n.Text))

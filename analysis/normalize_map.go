@@ -1,0 +1,77 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+)
+
+// The map from a normalised text back to its original is sparse. Most characters come
+// through with their width unchanged (ASCII, Greek and Cyrillic letters, folded or not), so
+// that a character sits as far ahead of the one before it in the text as in the original. The
+// map keeps only the anchors where that stops being true: after a dropped character or
+// collapsed white space, after an accented letter that lost a byte, in a number written for
+// number words. A byte inside a multi-byte character maps where its first byte maps.
+
+// normAnchor says that the character at byte t of the text comes from byte o of the original.
+type normAnchor struct{ t, o int }
+
+// normAnchors builds a map: add is called with every character of the text, in order, and
+// keeps an anchor only when the character is not where the last anchor puts it.
+type normAnchors struct {
+	a []normAnchor
+	d int // o - t of the last anchor
+}
+
+func newNormAnchors(capacity int) normAnchors {
+	return normAnchors{a: make([]normAnchor, 0, capacity), d: math.MinInt}
+}
+
+// add records that the character at byte t of the text comes from byte o of the original.
+func (m *normAnchors) add(t, o int) {
+	if o-t != m.d {
+		m.a = append(m.a, normAnchor{t, o})
+		m.d = o - t
+	}
+}
+
+// copyFrom adds the characters of old[from:to] of the text, mapped by a, moved to byte t.
+func (m *normAnchors) copyFrom(text []byte, a []normAnchor, from, to, t int) {
+	if from == to {
+		return
+	}
+	k := normAnchorAt(a, from)
+	m.add(t, normOrigAt(text, a, k, from))
+	for k++; k < len(a) && a[k].t < to; k++ {
+		m.add(a[k].t-from+t, a[k].o)
+	}
+}
+
+// normAnchorAt is the index of the last anchor at or before byte i.
+func normAnchorAt(a []normAnchor, i int) int {
+	return sort.Search(len(a), func(k int) bool { return a[k].t > i }) - 1
+}
+
+// normOrigAt is where the character behind byte i of text starts in the original, given the
+// anchor k before it.
+func normOrigAt[T string | []byte](text T, a []normAnchor, k, i int) int {
+	t := i
+	for t > a[k].t && text[t]&0xC0 == 0x80 {
+		t--
+	}
+	return a[k].o + t - a[k].t
+}
+
+// normCursor reads a map at increasing offsets without a search.
+type normCursor struct {
+	a []normAnchor
+	k int
+}
+
+// at is where the character starting at byte i of the text starts in the original; i never
+// decreases from one call to the next.
+func (c *normCursor) at(i int) int {
+	for c.k+1 < len(c.a) && c.a[c.k+1].t <= i {
+		c.k++
+	}
+	return c.a[c.k].o + i - c.a[c.k].t
+}
