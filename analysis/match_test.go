@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -40,46 +43,48 @@ func checkHits(t testing.TB, n *Normalized, hits []Hit) {
 	}
 }
 
+// matchCases are the cases of TestMatch, with the test packs.
+var matchCases = []struct {
+	name, text string
+	want       []string
+}{
+	{"phrase", "Hand over your passport on arrival.", []string{"documents_surrender=Hand over your passport"}},
+	{"whole words only", "many jobs, any jobs, company job", nil},
+	{"word at start and end", "Any job", []string{"job_nature_vague=Any job"}},
+	{"word before punctuation", "any job!", []string{"job_nature_vague=any job"}},
+	{"prefix covers the word", "we keep original documents", []string{"documents_surrender=original documents"}},
+	{"prefix matches the bare word", "original document.", []string{"documents_surrender=original document"}},
+	{"prefix must start a word", "unoriginal documents", nil},
+	{"prefix on one word", "penalties apply", []string{"fines_penalties=penalties"}},
+	{"tilde adjacent", "passport safekeeping", []string{"documents_surrender=passport safekeeping"}},
+	{"tilde three words", "your passport kept in our safekeeping",
+		[]string{"documents_surrender=passport kept in our safekeeping"}},
+	{"tilde four words", "passport is kept in our safekeeping", nil},
+	{"tilde keeps order", "safekeeping of your passport", nil},
+	{"tilde needs every part", "passport passport, долг долг", nil},
+	{"tilde with prefix", "долг вернёшь с заработков", []string{"travel_debt_repayment=долг вернёшь с заработков"}},
+	{"tilde picks a near pair", "passport, money, phone, keys; passport for safekeeping",
+		[]string{"documents_surrender=passport for safekeeping"}},
+	{"punctuation pattern", "Available 24/7!", []string{"always_available=24/7", "excessive_hours_stated=24/7"}},
+	{"digit boundary", "call 124/7 or 24/78", nil},
+	{"longest wins on overlap", "No experience needed.", []string{"no_experience_required=No experience needed"}},
+	{"same pattern in two languages", "lavoro 24/7", []string{"always_available=24/7", "excessive_hours_stated=24/7"}},
+	{"emoji", "new in town 🍒🍒 👑", []string{"movement_language=new in town", "emoji_codes=🍒",
+		"emoji_codes=🍒", "emoji_codes=👑"}},
+	{"mixed languages", "Easy money! Lavoro 7 giorni su 7, сдать паспорт, без офіційного договору",
+		[]string{"pay_implausibly_high=Easy money", "excessive_hours_stated=7 giorni su 7",
+			"documents_surrender=сдать паспорт", "no_or_foreign_contract=без офіційного договору"}},
+	{"Cyrillic upper case", "Нужно СДАТЬ ПАСПОРТ и работать КРУГЛОСУТОЧНО",
+		[]string{"documents_surrender=СДАТЬ ПАСПОРТ", "always_available=КРУГЛОСУТОЧНО"}},
+	{"Cyrillic boundary", "без договорами", nil},
+	{"Greek upper case", "ΕΎΚΟΛΑ ΧΡΉΜΑΤΑ, νέα στην πόλη", []string{"pay_implausibly_high=ΕΎΚΟΛΑ ΧΡΉΜΑΤΑ",
+		"movement_language=νέα στην πόλη"}},
+	{"nothing", "We are a registered bakery in Bologna, contract and training provided.", nil},
+}
+
 func TestMatch(t *testing.T) {
 	rs := testRules(t)
-	cases := []struct {
-		name, text string
-		want       []string
-	}{
-		{"phrase", "Hand over your passport on arrival.", []string{"documents_surrender=Hand over your passport"}},
-		{"whole words only", "many jobs, any jobs, company job", nil},
-		{"word at start and end", "Any job", []string{"job_nature_vague=Any job"}},
-		{"word before punctuation", "any job!", []string{"job_nature_vague=any job"}},
-		{"prefix covers the word", "we keep original documents", []string{"documents_surrender=original documents"}},
-		{"prefix matches the bare word", "original document.", []string{"documents_surrender=original document"}},
-		{"prefix must start a word", "unoriginal documents", nil},
-		{"prefix on one word", "penalties apply", []string{"fines_penalties=penalties"}},
-		{"tilde adjacent", "passport safekeeping", []string{"documents_surrender=passport safekeeping"}},
-		{"tilde three words", "your passport kept in our safekeeping",
-			[]string{"documents_surrender=passport kept in our safekeeping"}},
-		{"tilde four words", "passport is kept in our safekeeping", nil},
-		{"tilde keeps order", "safekeeping of your passport", nil},
-		{"tilde needs every part", "passport passport, долг долг", nil},
-		{"tilde with prefix", "долг вернёшь с заработков", []string{"travel_debt_repayment=долг вернёшь с заработков"}},
-		{"tilde picks a near pair", "passport, money, phone, keys; passport for safekeeping",
-			[]string{"documents_surrender=passport for safekeeping"}},
-		{"punctuation pattern", "Available 24/7!", []string{"always_available=24/7", "excessive_hours_stated=24/7"}},
-		{"digit boundary", "call 124/7 or 24/78", nil},
-		{"longest wins on overlap", "No experience needed.", []string{"no_experience_required=No experience needed"}},
-		{"same pattern in two languages", "lavoro 24/7", []string{"always_available=24/7", "excessive_hours_stated=24/7"}},
-		{"emoji", "new in town 🍒🍒 👑", []string{"movement_language=new in town", "emoji_codes=🍒",
-			"emoji_codes=🍒", "emoji_codes=👑"}},
-		{"mixed languages", "Easy money! Lavoro 7 giorni su 7, сдать паспорт, без офіційного договору",
-			[]string{"pay_implausibly_high=Easy money", "excessive_hours_stated=7 giorni su 7",
-				"documents_surrender=сдать паспорт", "no_or_foreign_contract=без офіційного договору"}},
-		{"Cyrillic upper case", "Нужно СДАТЬ ПАСПОРТ и работать КРУГЛОСУТОЧНО",
-			[]string{"documents_surrender=СДАТЬ ПАСПОРТ", "always_available=КРУГЛОСУТОЧНО"}},
-		{"Cyrillic boundary", "без договорами", nil},
-		{"Greek upper case", "ΕΎΚΟΛΑ ΧΡΉΜΑΤΑ, νέα στην πόλη", []string{"pay_implausibly_high=ΕΎΚΟΛΑ ΧΡΉΜΑΤΑ",
-			"movement_language=νέα στην πόλη"}},
-		{"nothing", "We are a registered bakery in Bologna, contract and training provided.", nil},
-	}
-	for _, c := range cases {
+	for _, c := range matchCases {
 		t.Run(c.name, func(t *testing.T) {
 			n := Normalize(c.text)
 			hits := rs.Match(n)
@@ -94,18 +99,19 @@ func TestMatch(t *testing.T) {
 // TestMatchFolded is written against the documented normaliser (normalize.go: NFKC, case and
 // homoglyph folding, diacritics, leetspeak, white space collapsed); it fails under the first-cut
 // Normalize, which only lowers the case.
+var foldedCases = []struct{ name, text, want string }{
+	{"leetspeak", "3asy m0ney", "pay_implausibly_high=3asy m0ney"},
+	{"Cyrillic homoglyphs in Latin words", "hаnd оver your pаssport", "documents_surrender=hаnd оver your pаssport"},
+	{"full-width letters", "ｅａｓｙ ｍｏｎｅｙ", "pay_implausibly_high=ｅａｓｙ ｍｏｎｅｙ"},
+	{"Greek capitals without accents", "ΠΑΡΑΔΟΣΗ ΔΙΑΒΑΤΗΡΙΟΥ", "documents_surrender=ΠΑΡΑΔΟΣΗ ΔΙΑΒΑΤΗΡΙΟΥ"},
+	{"е for ё", "легкие деньги", "pay_implausibly_high=легкие деньги"},
+	{"accents folded", "SENZA ESPERIÈNZA", "no_experience_required=SENZA ESPERIÈNZA"},
+	{"line breaks and runs of spaces", "Hand over\n   your\tpassport", "documents_surrender=Hand over\n   your\tpassport"},
+}
+
 func TestMatchFolded(t *testing.T) {
 	rs := testRules(t)
-	cases := []struct{ name, text, want string }{
-		{"leetspeak", "3asy m0ney", "pay_implausibly_high=3asy m0ney"},
-		{"Cyrillic homoglyphs in Latin words", "hаnd оver your pаssport", "documents_surrender=hаnd оver your pаssport"},
-		{"full-width letters", "ｅａｓｙ ｍｏｎｅｙ", "pay_implausibly_high=ｅａｓｙ ｍｏｎｅｙ"},
-		{"Greek capitals without accents", "ΠΑΡΑΔΟΣΗ ΔΙΑΒΑΤΗΡΙΟΥ", "documents_surrender=ΠΑΡΑΔΟΣΗ ΔΙΑΒΑΤΗΡΙΟΥ"},
-		{"е for ё", "легкие деньги", "pay_implausibly_high=легкие деньги"},
-		{"accents folded", "SENZA ESPERIÈNZA", "no_experience_required=SENZA ESPERIÈNZA"},
-		{"line breaks and runs of spaces", "Hand over\n   your\tpassport", "documents_surrender=Hand over\n   your\tpassport"},
-	}
-	for _, c := range cases {
+	for _, c := range foldedCases {
 		t.Run(c.name, func(t *testing.T) {
 			n := Normalize(c.text)
 			hits := rs.Match(n)
@@ -151,9 +157,7 @@ func TestMatchMergesOverlaps(t *testing.T) {
 // FuzzMatch checks, with the test packs and the shipped ones, that hits stay inside the text,
 // quote it exactly, and are what their patterns say (checkRaw).
 func FuzzMatch(f *testing.F) {
-	for _, s := range []string{"", "Hand over your passport 24/7", "passport   in\n safekeeping", "ΕΎΚΟΛΑ ΧΡΉΜΑΤΑ",
-		"долг ~ заработ* долг заработок", "🍒🍒🍒", "\xff\xfe original documents\x00", "ǅ İstanbul ﬀ ß ẞ",
-		"Lavoro 7 giorni su 7, alloggio fornito, trattenere i documenti. Scrivi su W h a t s A p p"} {
+	for _, s := range matchSeeds {
 		f.Add(s)
 	}
 	sets := []*RuleSet{testRules(f)}
@@ -165,7 +169,7 @@ func FuzzMatch(f *testing.F) {
 		for _, rs := range sets {
 			hits := rs.Match(n)
 			checkHits(t, n, hits)
-			for _, r := range rs.m.find(n.Text) {
+			for _, r := range rs.m.finder().find(n.Text) {
 				checkRaw(t, n.Text, r, rs.m.specs[r.spec])
 			}
 			for _, h := range hits {
@@ -177,62 +181,136 @@ func FuzzMatch(f *testing.F) {
 	})
 }
 
-// naiveMatches finds every occurrence of every key the slow way, as "key@start".
-func naiveMatches(keys []string, hay string) []string {
+// trieMatches walks tr from every byte of hay and returns what the walks find, as "key@start",
+// checking that each walk finds keys that start where it did, in order of end.
+func trieMatches(t testing.TB, tr *trie, keys []string, hay string) []string {
 	var out []string
-	for k, key := range keys {
-		for i := 0; i+len(key) <= len(hay); i++ {
-			if hay[i:i+len(key)] == key {
-				out = append(out, fmt.Sprintf("%d@%d", k, i))
+	for i := range len(hay) {
+		last := i
+		for _, k := range tr.walk(hay, i, nil) {
+			if int(k.end) <= last || hay[i:k.end] != keys[k.key] {
+				t.Fatalf("walk from %d found key %q at [%d,%d) after end %d", i, keys[k.key], i, k.end, last)
 			}
+			last = int(k.end)
+			out = append(out, fmt.Sprintf("%d@%d", k.key, i))
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-func scanMatches(t testing.TB, a *automaton, keys []string, hay string) []string {
-	var out []string
-	lastEnd := 0
-	a.scan(hay, func(k, start, end int) {
-		if end < lastEnd || hay[start:end] != keys[k] {
-			t.Fatalf("scan reported key %q at [%d,%d) after end %d", keys[k], start, end, lastEnd)
-		}
-		lastEnd = end
-		out = append(out, fmt.Sprintf("%d@%d", k, start))
-	})
-	slices.Sort(out)
-	return out
-}
-
-func TestAutomaton(t *testing.T) {
-	keys := []string{"he", "she", "his", "hers", "h", "ушел", "шел", "ελ", "🍒", "e"}
-	for _, hay := range []string{"ushers", "ahishers", "он ушел, шел", "ελληνικά 🍒🍒", "", "xyz"} {
-		if got, want := scanMatches(t, newAutomaton(keys), keys, hay), naiveMatches(keys, hay); !slices.Equal(got, want) {
-			t.Errorf("scan(%q) = %v, want %v", hay, got, want)
+func TestTrie(t *testing.T) {
+	keys := []string{"he", "she", "his", "hers", "h", "ушел", "шел", "ελ", "🍒", "e", "hersheys", "ab", "abcd", "abce"}
+	for _, hay := range []string{"ushers", "ahishers", "он ушел, шел", "ελληνικά 🍒🍒", "", "xyz", "hersheys abcdabce"} {
+		if got, want := trieMatches(t, newTrie(keys, allKeys(keys)), keys, hay), naiveMatches(keys, hay); !slices.Equal(got, want) {
+			t.Errorf("walks of %q = %v, want %v", hay, got, want)
 		}
 	}
 }
 
-// FuzzAutomaton checks the automaton against the naive search; keys are the '|'-separated
+func allKeys(keys []string) []int32 {
+	ids := make([]int32, len(keys))
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	return ids
+}
+
+// FuzzTrie checks walks from every byte against the naive search; keys are the '|'-separated
 // parts of the first input.
-func FuzzAutomaton(f *testing.F) {
+func FuzzTrie(f *testing.F) {
 	f.Add("he|she|his|hers", "ushers")
 	f.Add("aa|aaa|a|ab|bab", "aaabababaaab")
 	f.Add("passport|pass|sport|port", "passport sport passports")
 	f.Fuzz(func(t *testing.T, ks, hay string) {
-		var keys []string
-		for _, k := range strings.Split(ks, "|") {
-			if k != "" && !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-		}
+		keys := splitKeys(ks)
 		if len(keys) == 0 || len(keys) > 64 || len(hay) > 4096 {
 			return
 		}
-		if got, want := scanMatches(t, newAutomaton(keys), keys, hay), naiveMatches(keys, hay); !slices.Equal(got, want) {
-			t.Fatalf("keys %q in %q: scan %v, naive %v", keys, hay, got, want)
+		if got, want := trieMatches(t, newTrie(keys, allKeys(keys)), keys, hay), naiveMatches(keys, hay); !slices.Equal(got, want) {
+			t.Fatalf("keys %q in %q: walks %v, naive %v", keys, hay, got, want)
 		}
+	})
+}
+
+// sameAsReference fails unless the matcher finds what the reference matcher finds in hay: the
+// same hits before merging (in any order) and the same merged hits, in the same order.
+func sameAsReference(t testing.TB, ref *reference, hay string) {
+	t.Helper()
+	m := ref.m
+	f := m.finder()
+	defer m.finders.Put(f)
+	got, want := slices.Clone(f.find(hay)), ref.find(hay)
+	byPlace := func(a, b rawHit) int { return cmp.Or(a.start-b.start, a.spec-b.spec, a.end-b.end) }
+	sortedGot, sortedWant := slices.SortedFunc(slices.Values(got), byPlace), slices.SortedFunc(slices.Values(want), byPlace)
+	if !slices.Equal(sortedGot, sortedWant) {
+		t.Fatalf("in %q:\nfound     %v\nreference %v", hay, sortedGot, sortedWant)
+	}
+	if got, want := f.merge(got), ref.merge(want); !slices.Equal(got, want) {
+		t.Fatalf("in %q:\nmerged           %v\nreference merged %v", hay, got, want)
+	}
+}
+
+// matchSamples are texts for the comparison with the reference matcher: the golden ads, the
+// texts of the tests above, and the benchmark's ads.
+func matchSamples(t testing.TB) []string {
+	raw, err := os.ReadFile("testdata/golden/ads.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ads []goldenAd
+	if err := json.Unmarshal(raw, &ads); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, ad := range ads {
+		out = append(out, ad.Text)
+	}
+	for _, c := range matchCases {
+		out = append(out, c.text)
+	}
+	for _, c := range foldedCases {
+		out = append(out, c.text)
+	}
+	return append(out, matchSeeds...)
+}
+
+// matchSeeds are texts that have tripped matchers: invalid UTF-8, marks, keys inside words,
+// overlapping keys, prefixes, '~' parts near and far.
+var matchSeeds = []string{"", "Hand over your passport 24/7", "passport   in\n safekeeping", "ΕΎΚΟΛΑ ΧΡΉΜΑΤΑ",
+	"долг ~ заработ* долг заработок", "🍒🍒🍒", "\xff\xfe original documents\x00", "ǅ İstanbul ﬀ ß ẞ",
+	"Lavoro 7 giorni su 7, alloggio fornito, trattenere i documenti. Scrivi su W h a t s A p p",
+	"x24/7🍒y🍒🍒👑24/7", "\xce24/7\xcf\x80passport\xe2\x80", "passport\u0301 safekeeping", "any jobsany job",
+	"passport passport safekeeping safekeeping", "a\u0300passport b\u0300 safekeeping"}
+
+// TestMatchSameAsReference compares the matcher with the reference matcher (match_ref_test.go)
+// on the samples, whole and cut at every tenth byte, and on the benchmark's megabyte of ads,
+// with the test packs and the shipped ones.
+func TestMatchSameAsReference(t *testing.T) {
+	samples := matchSamples(t)
+	for _, rs := range []*RuleSet{testRules(t), defaultAnalyzer(t).rules} {
+		ref := newReference(rs.m)
+		for _, s := range samples {
+			sameAsReference(t, ref, Normalize(s).Text)
+			sameAsReference(t, ref, s)
+			for i := 0; i < len(s); i += 10 {
+				sameAsReference(t, ref, s[i:])
+			}
+		}
+		sameAsReference(t, ref, Normalize(matchBenchText(1<<20)).Text)
+	}
+}
+
+// FuzzMatchSameAsReference compares the matcher with the reference matcher on any text, as
+// Match sees it (normalised) and raw, with the shipped packs.
+func FuzzMatchSameAsReference(f *testing.F) {
+	for _, s := range matchSamples(f) {
+		f.Add(s)
+	}
+	ref := newReference(defaultAnalyzer(f).rules.m)
+	f.Fuzz(func(t *testing.T, s string) {
+		sameAsReference(t, ref, Normalize(s).Text)
+		sameAsReference(t, ref, s)
 	})
 }
 

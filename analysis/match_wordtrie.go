@@ -1,0 +1,268 @@
+package analysis
+
+import "math/bits"
+
+// wordTrie finds the keys that start with a word, a word at a time. Keys and texts are read as
+// tokens: words (runs of word characters) and the separators between them (runs of the other
+// characters: " ", "/", ", "). Where a word of the text starts, a key matches exactly when its
+// tokens are the text's that follow, except that the text's token under the key's last one may
+// go on: a word that goes on is a partial match, which only a prefix use ('*') takes, and a
+// separator that goes on still matches (a key that ends with "!" needs no boundary after it).
+//
+// So a word of the text costs one look-up among the keys' words, and each key in progress one
+// look-up of (its node, the separator, the word) among the edges. A trie of bytes took a step
+// for every byte, with cache misses at each, and most words of an ad go several bytes down it.
+type wordTrie struct {
+	words tokenTable // the words of the keys, each with the node of the keys it starts
+	seps  tokenTable // the separators inside the keys
+	nodes []wordNode // nodes[0] stands for none
+	edges edgeTable  // (node, separator, word) → node
+	ends  []partialEnd
+	space int32 // the separator " ", or 0
+}
+
+// wordNode stands for the keys that start with one run of tokens ending with a word.
+type wordNode struct {
+	key         int32 // the key of exactly these tokens, or -1
+	ends, nEnds int32 // its partial ends are ends[ends:ends+nEnds]
+	next        bool  // some edge leaves it
+}
+
+// live reports whether a key may still match beyond the node.
+func (nd *wordNode) live() bool { return nd.next || nd.nEnds > 0 }
+
+// partialEnd is a key whose last token the text's may go on from.
+type partialEnd struct {
+	key int32
+	// sep is the separator before the key's last word, which a prefix use ends; 0 when the
+	// key ends with a separator.
+	sep  int32
+	text string // the last word or separator
+}
+
+// phrase is a key in progress in a text: where it starts, the node its tokens so far reached,
+// and that node's partial ends, which a scan reads at every separator.
+type phrase struct {
+	start       int
+	node        int32
+	ends, nEnds int32
+}
+
+// phraseAt returns the phrase of keys that reached node n from start.
+func (t *wordTrie) phraseAt(n int32, start int) phrase {
+	return phrase{start: start, node: n, ends: t.nodes[n].ends, nEnds: t.nodes[n].nEnds}
+}
+
+// newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
+// some use of key k is a prefix; one-word keys with a prefix use are left to the caller.
+func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
+	t := &wordTrie{nodes: make([]wordNode, 1)}
+	words, seps := map[string]int32{}, map[string]int32{}
+	first := map[int32]int32{} // word → node
+	edges := map[[3]int32]int32{}
+	ends := map[int32][]partialEnd{}
+	id := func(m map[string]int32, tok string) int32 {
+		if _, ok := m[tok]; !ok {
+			m[tok] = int32(len(m) + 1)
+		}
+		return m[tok]
+	}
+	node := func(n int32, ok bool) int32 {
+		if !ok {
+			n = int32(len(t.nodes))
+			t.nodes = append(t.nodes, wordNode{key: -1})
+		}
+		return n
+	}
+	var prefixWords []string // the one-word keys with a prefix use
+	for _, k := range ids {
+		toks := tokens(keys[k])
+		if len(toks) == 1 && prefix[k] {
+			prefixWords = append(prefixWords, toks[0])
+		}
+		w := id(words, toks[0])
+		n, ok := first[w]
+		n = node(n, ok)
+		first[w] = n
+		for len(toks) >= 3 {
+			s, w := id(seps, toks[1]), id(words, toks[2])
+			if len(toks) == 3 && prefix[k] {
+				ends[n] = append(ends[n], partialEnd{key: k, sep: s, text: toks[2]})
+			}
+			e := [3]int32{n, s, w}
+			c, ok := edges[e]
+			c = node(c, ok)
+			edges[e] = c
+			t.nodes[n].next = true
+			n, toks = c, toks[2:]
+		}
+		if len(toks) == 2 {
+			ends[n] = append(ends[n], partialEnd{key: k, text: toks[1]})
+		} else {
+			t.nodes[n].key = k
+		}
+	}
+	for n := range t.nodes {
+		t.nodes[n].ends, t.nodes[n].nEnds = int32(len(t.ends)), int32(len(ends[int32(n)]))
+		t.ends = append(t.ends, ends[int32(n)]...)
+	}
+	extends := map[string]bool{}
+	for w := range words {
+		for _, p := range prefixWords {
+			extends[w] = extends[w] || len(w) > len(p) && w[:len(p)] == p
+		}
+	}
+	t.words = newTokenTable(words, first, extends)
+	t.seps = newTokenTable(seps, nil, nil)
+	t.space = seps[" "]
+	t.edges = newEdgeTable(edges)
+	return t
+}
+
+// tokens splits s into runs of word characters and runs of others.
+func tokens(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		w, _ := wordRuneAt(s, i)
+		j := i
+		for j < len(s) {
+			if v, size := wordRuneAt(s, j); v == w {
+				j += size
+				continue
+			}
+			break
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
+}
+
+// tokenTable finds tokens in a text without copying or hashing them byte by byte: a token is
+// known by its first 8 bytes, its last 8 and its length, and only tokens longer than 16 bytes
+// compare the bytes in between. Open addressing, at most half full.
+type tokenTable struct {
+	slots []tokenSlot
+	shift uint   // a hash's slot is its top bits
+	mids  string // the middles of the long tokens
+}
+
+type tokenSlot struct {
+	head, tail uint64 // see tokenKey
+	n          int32  // the token's length; 0 marks an empty slot
+	mid        int32  // where its bytes 8 to n-8 start in mids
+	id, node   int32
+	// extends: the word goes on from a one-word key with a prefix use ("documents" from
+	// "document*"), which the trie finds.
+	extends bool
+}
+
+func newTokenTable(ids map[string]int32, nodes map[int32]int32, extends map[string]bool) tokenTable {
+	size := 16
+	for size < 2*len(ids) {
+		size *= 2
+	}
+	t := tokenTable{slots: make([]tokenSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	var mids []byte
+	for tok, id := range ids {
+		head, tail := tokenKey(tok, 0, len(tok))
+		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, node: nodes[id], extends: extends[tok]}
+		if len(tok) > 16 {
+			s.mid = int32(len(mids))
+			mids = append(mids, tok[8:len(tok)-8]...)
+		}
+		i := t.index(head, tail, len(tok))
+		for t.slots[i].n != 0 {
+			i = (i + 1) & (len(t.slots) - 1)
+		}
+		t.slots[i] = s
+	}
+	t.mids = string(mids)
+	return t
+}
+
+// tokenKey returns the first 8 bytes of s[i:j], zero padded, and its last 8 if it is longer,
+// as little-endian numbers.
+func tokenKey(s string, i, j int) (head, tail uint64) {
+	n := j - i
+	switch {
+	case n > 8:
+		return load64(s, i), load64(s, j-8)
+	case n == 8:
+		return load64(s, i), 0
+	case i+8 <= len(s):
+		return load64(s, i) & (1<<(8*n) - 1), 0
+	}
+	for k := j - 1; k >= i; k-- {
+		head = head<<8 | uint64(s[k])
+	}
+	return head, 0
+}
+
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func (t *tokenTable) index(head, tail uint64, n int) int {
+	h := head*0x9E3779B97F4A7C15 ^ (tail+uint64(n))*0xC2B2AE3D27D4EB4F
+	return int(h >> t.shift)
+}
+
+// find returns the slot of the token s[i:j], whose key is head and tail, or nil.
+func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
+	n := j - i
+	for k := t.index(head, tail, n); ; k = (k + 1) & (len(t.slots) - 1) {
+		sl := &t.slots[k]
+		switch {
+		case sl.n == 0:
+			return nil
+		case sl.head == head && sl.tail == tail && int(sl.n) == n &&
+			(n <= 16 || t.mids[sl.mid:int(sl.mid)+n-16] == s[i+8:j-8]):
+			return sl
+		}
+	}
+}
+
+// edgeTable maps (node, separator, word) to the node reached. Open addressing, at most half
+// full.
+type edgeTable struct {
+	slots []edgeSlot
+	shift uint
+}
+
+type edgeSlot struct {
+	from, sep, word, to int32 // to is 0 in an empty slot
+}
+
+func newEdgeTable(edges map[[3]int32]int32) edgeTable {
+	size := 16
+	for size < 2*len(edges) {
+		size *= 2
+	}
+	t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	for e, to := range edges {
+		i := t.index(e[0], e[1], e[2])
+		for t.slots[i].to != 0 {
+			i = (i + 1) & (len(t.slots) - 1)
+		}
+		t.slots[i] = edgeSlot{from: e[0], sep: e[1], word: e[2], to: to}
+	}
+	return t
+}
+
+func (t *edgeTable) index(from, sep, word int32) int {
+	h := (uint64(uint32(from))<<32 | uint64(uint32(sep))<<24 ^ uint64(uint32(word))) * 0x9E3779B97F4A7C15
+	return int(h >> t.shift)
+}
+
+// next is the node reached from node by sep and word, or 0.
+func (t *edgeTable) next(from, sep, word int32) int32 {
+	for k := t.index(from, sep, word); ; k = (k + 1) & (len(t.slots) - 1) {
+		sl := &t.slots[k]
+		if sl.to == 0 || sl.from == from && sl.sep == sep && sl.word == word {
+			return sl.to
+		}
+	}
+}
