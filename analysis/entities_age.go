@@ -12,11 +12,7 @@ import "strings"
 
 func (x *extraction) ages(src source) {
 	s := src.s
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
+	for i := indexDigit(s, 0); i < len(s); i = indexDigit(s, i) {
 		j := digitsEnd(s, i)
 		if j-i == 2 {
 			j = max(j, x.ageAt(src, i, j))

@@ -23,18 +23,28 @@ import (
 // bech32. Wallets are matched as written only: base58 is case-sensitive, so the normalised
 // text cannot be used.
 
+// minWallet is the length of the shortest token read as a wallet.
+const minWallet = 26
+
 func (x *extraction) cryptos(src source) {
 	s := src.s
-	for i := 0; i < len(s); {
-		if !isASCIIAlnum(s[i]) {
-			i++
+	// A token of 26 characters or more covers the 26th byte from where the last one ended:
+	// the bytes before it need not be read.
+	for i := 0; i+minWallet <= len(s); {
+		k := i + minWallet - 1
+		if !isASCIIAlnum(s[k]) {
+			i = k + 1
 			continue
 		}
-		j := i
+		for k > i && isASCIIAlnum(s[k-1]) {
+			k--
+		}
+		i = k
+		j := i + 1
 		for j < len(s) && isASCIIAlnum(s[j]) {
 			j++
 		}
-		if j-i >= 26 && cryptoBoundary(s, i, j) {
+		if j-i >= minWallet && cryptoBoundary(s, i, j) {
 			if chain, v := wallet(s[i:j]); chain != "" {
 				x.add(src, Entity{Type: EntityCrypto, Value: v, Platform: chain}, i, j)
 			}

@@ -248,11 +248,10 @@ func (x *extraction) bracketed(s string, p int, symbol byte, words map[string]bo
 func (x *extraction) brackets(src source) {
 	s := src.s
 	for i := 0; i < len(s); {
-		k := strings.IndexAny(s[i:], "[({<")
-		if k < 0 {
+		p := indexBracket(s, i)
+		if p == len(s) {
 			return
 		}
-		p := i + k
 		i = p + 1
 		if e, ok := x.bracketed(s, p, '@', atWords); ok {
 			ms, me := skipSpacesBack(s, p, 2), skipSpaces(s, e, 2)

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Handles are messenger and social-media accounts, found
@@ -91,14 +90,9 @@ var keywords = func() map[string]keyword {
 func (x *extraction) scanWords(src source) {
 	s := src.s
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && !isASCIILetter(c) {
-			i++
-			continue
-		}
-		r, n := runeAt(s, i)
-		if !isLetter(r) {
-			i += n
-			continue
+		i, _ = lexNext(s, i)
+		if i == len(s) {
+			break
 		}
 		j, e, ok := x.lexWord(s, i)
 		if ok && !src.mapped && (e.digit != 0 || e.glue) {

@@ -13,7 +13,11 @@ import (
 func (x *extraction) ibans(src source) {
 	s := src.s
 	for i := 0; i+4 <= len(s); i++ {
-		if !isASCIILetter(s[i]) || !isASCIILetter(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) {
+		i = indexDigit(s, i+2) - 2 // the check digits come first in a text of letters
+		if i+4 > len(s) {
+			break
+		}
+		if !isDigit(s[i+3]) || !isASCIILetter(s[i]) || !isASCIILetter(s[i+1]) {
 			continue
 		}
 		if r, _ := runeBefore(s, i); isAlnumRune(r) {

@@ -10,6 +10,12 @@ import (
 // up in the map only when a Bloom filter of the lexicon says it may be there: a word costs a
 // pass over its bytes, not a copy and a map probe.
 
+// Hashing every word still costs more than reading it, so a word is first skimmed: its end
+// found with a table of letters, then its length in characters and its first, second and last
+// characters, lower-cased, looked up in lexSkimSet. A word that cannot be in the lexicon by
+// these is not hashed. Every lexicon word is made of characters below U+0800 (init checks),
+// which the table covers.
+
 // lexEntry is what a word means to the extractors.
 type lexEntry struct {
 	digit byte // '0'…'9' for a spelled-out digit, else 0
@@ -46,6 +52,193 @@ var lexBloom = func() (b [lexBloomBits / 64]uint64) {
 	}
 	return b
 }()
+
+// lexMaxRunes is the length in characters of the longest lexicon word.
+var lexMaxRunes = func() int {
+	n := 0
+	for w := range lexicon {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
+const lexSkimBits = 1 << 16
+
+// lexSkimSet holds lexSkimKey of each lexicon word.
+var lexSkimSet = func() (b [lexSkimBits / 64]uint64) {
+	for w := range lexicon {
+		r := []rune(w)
+		second := rune(0)
+		if len(r) > 1 {
+			second = r[1]
+		}
+		for _, c := range r {
+			if c >= 0x800 || lexFold(c) != c {
+				panic("analysis: lexicon word " + w + " is not lower case below U+0800")
+			}
+		}
+		k := lexSkimKey(len(r), r[0], second, r[len(r)-1])
+		b[k/64] |= 1 << (k % 64)
+	}
+	return b
+}()
+
+func lexSkimKey(n int, first, second, last rune) uint32 {
+	h := uint32(n)*0x9E3779B1 ^ uint32(first)*0x85EBCA77 ^ uint32(second)*0xC2B2AE3D ^ uint32(last)*0x27D4EB2F
+	return h >> 16
+}
+
+// lexNext returns the next word at or after i, read like wordHash, that may be in the lexicon,
+// or start == len(s). Stretches without letters and words of ASCII letters are read eight
+// bytes at a time; other words a character at a time, two-byte letters inline.
+func lexNext(s string, i int) (start, end int) {
+	for i < len(s) {
+		i = indexWordish(s, i)
+		if i == len(s) {
+			break
+		}
+		j := asciiLettersEnd(s, i)
+		if j > i && (j == len(s) || (s[j] < utf8.RuneSelf && s[j] != '\'' && s[j] != '`')) {
+			// a word of ASCII letters only
+			n := j - i
+			if n <= lexMaxRunes {
+				k := lexSkimKey(n, rune(s[i]|0x20), rune(s[i+min(1, n-1)]|0x20)*rune(min(1, n-1)), rune(s[j-1]|0x20))
+				if lexSkimSet[k/64]&(1<<(k%64)) != 0 {
+					return i, j
+				}
+			}
+			i = j
+			continue
+		}
+		j, n := lexWordEnd(s, i)
+		if n == 0 {
+			_, size := runeAt(s, i)
+			i += size
+			continue
+		}
+		if n <= lexMaxRunes && lexMaybe(s, i, j, n) {
+			return i, j
+		}
+		i = j
+	}
+	return len(s), len(s)
+}
+
+// indexWordish returns the offset of the first byte at or after i that may be part of a word:
+// an ASCII letter or apostrophe, or a byte of a multi-byte character.
+func indexWordish(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := load8(s, i)
+		if m := letterBytes(x) | x&hi | equalBytes(x, '\'') | equalBytes(x, '`'); m != 0 {
+			return i + firstByte(m)
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf && !isASCIILetter(s[i]) && s[i] != '\'' && s[i] != '`' {
+		i++
+	}
+	return i
+}
+
+// asciiLettersEnd returns the end of the ASCII letters at i.
+func asciiLettersEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := ^letterBytes(load8(s, i)) & hi; m != 0 {
+			return i + firstByte(m)
+		}
+	}
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	return i
+}
+
+// lexWordEnd returns the end of the word at i like wordHash and its length in characters, with
+// two-byte letters read inline.
+func lexWordEnd(s string, i int) (end, n int) {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case isASCIILetter(c):
+			j++
+		case c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 &&
+			letterTable[c&0x1F]&(1<<(s[j+1]&0x3F)) != 0: // a two-byte letter
+			j += 2
+		default:
+			size, ok := wordChar(s, i, j)
+			if !ok {
+				return j, n
+			}
+			j += size
+		}
+		n++
+	}
+	return j, n
+}
+
+// wordChar reports whether the character at j continues the word started at i (letters,
+// apostrophes between letters), and its size.
+func wordChar(s string, i, j int) (int, bool) {
+	if c := s[j]; c < utf8.RuneSelf {
+		return 1, (c == '\'' || c == '`') && j > i && letterAt(s, j+1)
+	}
+	r, size := utf8.DecodeRuneInString(s[j:])
+	return size, isLetter(r) || (isApostrophe(r) && j > i && letterAt(s, j+size))
+}
+
+// lexMaybe looks the word s[i:j] of n characters up in lexSkimSet.
+func lexMaybe(s string, i, j, n int) bool {
+	var second rune
+	if n > 1 {
+		_, size := runeAt(s, i)
+		second = lexFoldAt(s, i+size)
+	}
+	last := j - 1
+	for s[last]&0xC0 == 0x80 {
+		last--
+	}
+	k := lexSkimKey(n, lexFoldAt(s, i), second, lexFoldAt(s, last))
+	return lexSkimSet[k/64]&(1<<(k%64)) != 0
+}
+
+// lexFoldAt is lexFold of the character starting at i of a word, by table below U+0800.
+func lexFoldAt(s string, i int) rune {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(lexFoldTable[c])
+	} else if c < 0xE0 {
+		return rune(lexFoldTable[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)])
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return lexFold(r)
+}
+
+var lexFoldTable = func() (t [0x800]uint16) {
+	for r := range rune(len(t)) {
+		t[r] = uint16(min(lexFold(r), 0xFFFF))
+	}
+	return t
+}()
+
+// lexFold lower-cases r as lookupFold does, apostrophes read as "'".
+func lexFold(r rune) rune {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		if r == '`' {
+			return '\''
+		}
+		return r
+	case isApostrophe(r):
+		return '\''
+	}
+	return foldRune(r)
+}
+
+func letterAt(s string, i int) bool {
+	r, _ := runeAt(s, i)
+	return isLetterFast(r)
+}
 
 // wordHit is a word of the lexicon met in the original.
 type wordHit struct {

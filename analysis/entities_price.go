@@ -19,11 +19,7 @@ type amount struct {
 
 func (x *extraction) prices(src source) {
 	s := src.s
-	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
-			continue
-		}
+	for i := indexDigit(s, 0); i < len(s); i = indexDigit(s, i) {
 		i = max(x.priceAt(src, i), digitsEnd(s, i))
 	}
 }

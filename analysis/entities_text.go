@@ -49,6 +49,24 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
+// letterTable caches isLetter below U+0800, where the letters of most ads are.
+var letterTable = func() (t [0x800 / 64]uint64) {
+	for r := rune(0); r < 0x800; r++ {
+		if isLetter(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
+
+// isLetterFast is isLetter, by table below U+0800.
+func isLetterFast(r rune) bool {
+	if uint32(r) < 0x800 {
+		return letterTable[r/64]&(1<<(r%64)) != 0
+	}
+	return isLetter(r)
+}
+
 func isAlnumRune(r rune) bool { return isLetter(r) || unicode.IsDigit(r) }
 
 // isSpace reports horizontal white space: a line break ends most entities.

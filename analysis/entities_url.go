@@ -3,6 +3,7 @@ package analysis
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // URLs are http(s) links, "www." hosts and bare host names with a common top-level domain
@@ -23,6 +24,10 @@ func (x *extraction) urls(src source) {
 			break
 		}
 		d := i + k
+		if d+1 == len(s) || (s[d+1] < utf8.RuneSelf && !isASCIIAlnum(s[d+1]) && s[d+1] != '-' && s[d+1] != '.') {
+			i = d + 1 // the end of a sentence, not of a host's label: most dots of a text
+			continue
+		}
 		hs, he := hostStart(s, d, i), hostEnd(s, d)
 		if end := x.urlAt(src, hs, he); end > 0 {
 			i = end
