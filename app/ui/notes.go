@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
 )
 
 // notesPanel shows and adds a capture's notes and sets its tags; each change is a new version
@@ -88,4 +87,3 @@ func (p *notesPanel) onSaveTags() {
 	p.tags.SetText(strings.Join(tags, ", "))
 	p.status.SetText(lang.L("Tags saved and logged."))
 }
-

@@ -22,19 +22,19 @@ import (
 // give a web address, and read the explained report. Nothing is stored unless the officer
 // saves the check to a case.
 type checkScreen struct {
-	ww       *workstationWindow
-	text     *widget.Entry
-	url      *widget.Entry
-	busy     *widget.ProgressBarInfinite
-	stop     *widget.Button
-	status   *widget.Label
-	caseSel  *widget.Select
-	saveBtn  *widget.Button
-	result   *fyne.Container
-	last     *app.QuickCheck
-	cases    []store.Case
-	running  context.CancelFunc
-	content  fyne.CanvasObject
+	ww      *workstationWindow
+	text    *widget.Entry
+	url     *widget.Entry
+	busy    *widget.ProgressBarInfinite
+	stop    *widget.Button
+	status  *widget.Label
+	caseSel *widget.Select
+	saveBtn *widget.Button
+	result  *fyne.Container
+	last    *app.QuickCheck
+	cases   []store.Case
+	running context.CancelFunc
+	content fyne.CanvasObject
 }
 
 func newCheckScreen(ww *workstationWindow) *checkScreen {

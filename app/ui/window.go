@@ -118,7 +118,9 @@ func (ww *workstationWindow) closeCase() {
 	}
 }
 
-func (ww *workstationWindow) onLockPressed() { ww.lockWith(lang.L("Locked. Type the passphrase to go on.")) }
+func (ww *workstationWindow) onLockPressed() {
+	ww.lockWith(lang.L("Locked. Type the passphrase to go on."))
+}
 
 // lock closes everything that holds evidence open: the case's browser, the store.
 func (ww *workstationWindow) lock() {
