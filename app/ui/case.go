@@ -35,6 +35,7 @@ type caseScreen struct {
 	starting   bool
 
 	captures *captureList
+	loaded   bool // the stored captures are in the list
 	view     *fyne.Container // the capture view, or a hint
 	content  fyne.CanvasObject
 
@@ -83,20 +84,48 @@ func newCaseScreen(ww *workstationWindow, id string) (*caseScreen, error) {
 	split.Offset = 0.38
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.showStatus(app.SessionStatus{State: app.BrowserClosed})
-	s.reload()
-	go s.analysePending()
+	s.updateHeader()
+	s.info.SetText(lang.L("Reading the captures of this case…"))
+	go s.load()
 	return s, nil
 }
 
-// reload reads the case's captures and header from the store.
-func (s *caseScreen) reload() {
-	sums, err := s.ww.ws.CaptureSummaries(s.ctx, s.c.ID)
-	if err != nil {
-		s.info.SetText(lang.L("Could not read the captures:") + " " + err.Error())
+// load reads the case's captures in the background, so that the screen shows at once however
+// many there are, then analyses those that were saved without an analysis.
+func (s *caseScreen) load() {
+	ws := s.ww.ws
+	sums, err := ws.CaptureSummaries(s.ctx, s.c.ID)
+	if s.ctx.Err() != nil {
 		return
 	}
-	s.captures.set(sums)
-	s.updateHeader()
+	fyne.DoAndWait(func() {
+		if err != nil {
+			s.info.SetText(lang.L("Could not read the captures:") + " " + err.Error())
+			return
+		}
+		sums = append(sums, s.captures.all...) // those that arrived while reading
+		s.captures.set(dedupeSummaries(sums))
+		s.loaded = true
+		s.updateHeader()
+	})
+	if err == nil {
+		s.analysePending()
+	}
+}
+
+// dedupeSummaries keeps the last of each capture ID, in order of first appearance.
+func dedupeSummaries(sums []app.CaptureSummary) []app.CaptureSummary {
+	at := map[string]int{}
+	out := sums[:0]
+	for _, c := range sums {
+		if i, ok := at[c.ID]; ok {
+			out[i] = c
+			continue
+		}
+		at[c.ID] = len(out)
+		out = append(out, c)
+	}
+	return out
 }
 
 func (s *caseScreen) updateHeader() {
@@ -128,7 +157,9 @@ func verifyWord(ok string) string {
 // analysePending analyses captures saved without an analysis (a browser closed before its
 // analyses ended), one at a time, in the background.
 func (s *caseScreen) analysePending() {
-	for _, c := range s.captures.unanalysed() {
+	var todo []app.CaptureSummary
+	fyne.DoAndWait(func() { todo = s.captures.unanalysed() })
+	for _, c := range todo {
 		sa, err := s.ww.ws.AnalyzeCapture(s.ctx, c.ID, app.AnalyzeOptions{OCR: true})
 		if s.ctx.Err() != nil {
 			return

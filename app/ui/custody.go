@@ -73,8 +73,7 @@ func newCustodyScreen(ww *workstationWindow) *custodyScreen {
 		nil, nil, nil, s.log)
 	split := container.NewVSplit(logBox, verifyBox)
 	split.Offset = 0.55
-	s.content = split
-	s.refresh()
+	s.content = split // the log is read when the tab is shown: it may be long
 	return s
 }
 

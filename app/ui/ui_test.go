@@ -48,7 +48,7 @@ func unlocked(t testing.TB, s app.Settings) *workstationWindow {
 	win.Resize(fyne.NewSize(1280, 800))
 	cfg := testConfig(t)
 	c := cfg
-	c.Passphrase = []byte("pass")
+	c.Passphrase = []byte(store.TestPassphrase)
 	w, err := app.Create(context.Background(), c, s)
 	if err != nil {
 		t.Fatal(err)
