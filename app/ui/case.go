@@ -35,7 +35,7 @@ type caseScreen struct {
 	starting   bool
 
 	captures *captureList
-	loaded   bool // the stored captures are in the list
+	loaded   bool            // the stored captures are in the list
 	view     *fyne.Container // the capture view, or a hint
 	content  fyne.CanvasObject
 
