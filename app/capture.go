@@ -143,6 +143,18 @@ func (w *Workstation) Capture(id string) (StoredCapture, error) {
 	return decodeCapture(r)
 }
 
+// ViewCapture reads a capture for the officer to look at, and logs that they did: who saw the
+// evidence is part of its chain of custody.
+func (w *Workstation) ViewCapture(ctx context.Context, id string) (StoredCapture, error) {
+	c, err := w.Capture(id)
+	if err != nil {
+		return c, err
+	}
+	_, err = w.st.LogAction(ctx, store.Action{Actor: w.settings.Officer, Verb: store.ActView, Subject: id,
+		Details: map[string]string{"case": c.Case}})
+	return c, err
+}
+
 func decodeCapture(r store.Record) (StoredCapture, error) {
 	var body CaptureBody
 	if err := r.Decode(&body); err != nil {

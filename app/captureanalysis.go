@@ -91,7 +91,7 @@ func (w *Workstation) AnalyzeCapture(ctx context.Context, id string, opts Analyz
 	f := Findings{Region: region}
 	aopts := analysis.Options{Region: region}
 	if t := findArtifact(c.Artifacts, capture.KindText); t != nil {
-		text, err := w.artifactBytes(t)
+		text, err := w.ArtifactBytes(t)
 		if err != nil {
 			return StoredAnalysis{}, err
 		}
@@ -108,7 +108,7 @@ func (w *Workstation) AnalyzeCapture(ctx context.Context, id string, opts Analyz
 	body.Level, body.Score, body.Sensitive = summarize(f)
 	var blobs []store.Hash
 	if shot := findArtifact(c.Artifacts, capture.KindScreenshot); shot != nil {
-		if png, err := w.artifactBytes(shot); err == nil {
+		if png, err := w.ArtifactBytes(shot); err == nil {
 			if th, err := analysis.Thumbnail(png, thumbWidth, analysis.ImageLimits{}); err == nil {
 				ref, err := w.st.PutBlobBytes(ctx, th)
 				if err != nil {
@@ -146,7 +146,7 @@ func (w *Workstation) analyzeImages(ctx context.Context, a *analysis.Analyzer, a
 		if art.Kind != capture.KindImage {
 			continue
 		}
-		b, err := w.artifactBytes(&art)
+		b, err := w.ArtifactBytes(&art)
 		if err != nil {
 			return nil, err
 		}
@@ -239,7 +239,8 @@ func levelRank(l string) int {
 	return 0
 }
 
-func (w *Workstation) artifactBytes(a *capture.Artifact) ([]byte, error) {
+// ArtifactBytes reads an artifact of a capture from the store.
+func (w *Workstation) ArtifactBytes(a *capture.Artifact) ([]byte, error) {
 	h, err := store.ParseHash(a.SHA256)
 	if err != nil {
 		return nil, err

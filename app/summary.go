@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/intercepted-eu/workstation/capture"
@@ -46,19 +49,20 @@ func (w *Workstation) CaptureSummaries(ctx context.Context, caseID string) ([]Ca
 	if err != nil {
 		return nil, err
 	}
+	bodies := make([]AnalysisBody, len(anas))
+	if err := eachParallel(len(anas), func(i int) error { return anas[i].Decode(&bodies[i]) }); err != nil {
+		return nil, err
+	}
 	newest := make(map[string]AnalysisBody, len(anas))
-	for _, r := range anas { // oldest first: a later analysis replaces an earlier one
-		var a AnalysisBody
-		if err := r.Decode(&a); err != nil {
-			return nil, err
-		}
+	for _, a := range bodies { // oldest first: a later analysis replaces an earlier one
 		newest[a.Capture] = a
 	}
-	out := make([]CaptureSummary, 0, len(caps))
-	for _, r := range caps {
+	out := make([]CaptureSummary, len(caps))
+	err = eachParallel(len(caps), func(i int) error {
+		r := caps[i]
 		var b summaryBody
 		if err := r.Decode(&b); err != nil {
-			return nil, err
+			return err
 		}
 		s := CaptureSummary{ID: r.Lineage, URL: b.FinalURL, Title: b.Title, Started: b.Started.UTC(), Outcome: b.Outcome}
 		if s.URL == "" {
@@ -70,7 +74,30 @@ func (w *Workstation) CaptureSummaries(ctx context.Context, caseID string) ([]Ca
 		if a, ok := newest[r.Lineage]; ok {
 			s.Analysed, s.Level, s.Score, s.Sensitive, s.Thumbnail = true, a.Level, a.Score, a.Sensitive, a.Thumbnail
 		}
-		out = append(out, s)
+		out[i] = s
+		return nil
+	})
+	return out, err
+}
+
+// eachParallel calls fn for 0..n-1 on every core and returns the errors joined; fn(i) writes
+// only its own i.
+func eachParallel(n int, fn func(i int) error) error {
+	parts := min(runtime.GOMAXPROCS(0), max(1, n/256))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := p * n / parts; i < (p+1)*n/parts; i++ {
+				if err := fn(i); err != nil {
+					errs[p] = err
+					return
+				}
+			}
+		}()
 	}
-	return out, nil
+	wg.Wait()
+	return errors.Join(errs...)
 }

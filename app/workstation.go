@@ -206,11 +206,6 @@ func (w *Workstation) ChangePassphrase(ctx context.Context, oldPass, newPass []b
 
 // LastVerify returns the newest verify entry of the custody log, if any.
 func (w *Workstation) LastVerify(ctx context.Context) (store.Entry, bool) {
-	var last store.Entry
-	found := false
-	err := w.st.Log(ctx, store.LogFilter{Action: store.ActVerify}, func(e store.Entry) error {
-		last, found = e, true
-		return nil
-	})
-	return last, found && err == nil
+	e, ok, err := w.st.LastEntry(store.ActVerify)
+	return e, ok && err == nil
 }

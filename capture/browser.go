@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/launcher"
@@ -174,6 +175,15 @@ func (b *Browser) UserAgent() string {
 		return b.opts.UserAgent
 	}
 	return b.version.UserAgent
+}
+
+// Alive reports whether the browser still answers: it is false once the officer closed its
+// window or the process died.
+func (b *Browser) Alive() bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_, err := proto.BrowserGetVersion{}.Call(b.rod.Context(ctx))
+	return err == nil
 }
 
 // Close stops the browser and removes a temporary profile.

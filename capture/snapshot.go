@@ -39,7 +39,12 @@ func friendly(err error) string {
 	return s
 }
 
+// snapshot takes every artifact of the page as it is now. One snapshot of a tab runs at a
+// time: the officer's "capture now" waits for an automatic capture in progress, and the other
+// way round.
 func (t *Tab) snapshot(ctx context.Context, requested string, started time.Time, opts Options) *Result {
+	t.snap.Lock()
+	defer t.snap.Unlock()
 	res := &Result{}
 	r := &res.Record
 	zone, _ := time.Now().Zone()

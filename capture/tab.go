@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/go-rod/rod"
@@ -55,6 +56,7 @@ type Tab struct {
 	rec    *recorder
 	stop   context.CancelFunc
 	navErr string
+	snap   sync.Mutex
 }
 
 // NewTab opens a blank tab and starts recording it.

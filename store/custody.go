@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -126,6 +127,9 @@ func (s *Store) appendLog(tx *badger.Txn, act Action) (Entry, error) {
 	if err := tx.Set(logKey(e.Seq), b); err != nil {
 		return Entry{}, err
 	}
+	if err := tx.Set(actionKey(e.Action), binary.BigEndian.AppendUint64(nil, e.Seq)); err != nil {
+		return Entry{}, err
+	}
 	nh := Head{Seq: e.Seq, Hash: e.Hash, Signature: ed25519.Sign(s.signKey, headMessage(e.Seq, e.Hash))}
 	hb, err := json.Marshal(nh)
 	if err != nil {
@@ -145,6 +149,61 @@ func readHead(tx *badger.Txn) (Head, error) {
 	}
 	err = it.Value(func(v []byte) error { return json.Unmarshal(v, &h) })
 	return h, err
+}
+
+// indexActions builds the index of the newest entry per action for a store made before it
+// existed: one pass over the log, once.
+func (s *Store) indexActions() error {
+	if _, err := s.get(keyActionIdx); err == nil {
+		return nil
+	}
+	newest := map[string]uint64{}
+	err := s.Log(context.Background(), LogFilter{}, func(e Entry) error { newest[e.Action] = e.Seq; return nil })
+	if err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *badger.Txn) error {
+		for a, seq := range newest {
+			if err := tx.Set(actionKey(a), binary.BigEndian.AppendUint64(nil, seq)); err != nil {
+				return err
+			}
+		}
+		return tx.Set(keyActionIdx, []byte{1})
+	})
+}
+
+// LastEntry returns the newest custody-log entry of an action ("the last verify"), found
+// through a small index rather than by reading the log; ok is false when there is none.
+func (s *Store) LastEntry(action string) (e Entry, ok bool, err error) {
+	if err := s.checkOpen(); err != nil {
+		return e, false, err
+	}
+	err = s.db.View(func(tx *badger.Txn) error {
+		it, err := tx.Get(actionKey(action))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		seqb, err := it.ValueCopy(nil)
+		if err != nil || len(seqb) != 8 {
+			return fmt.Errorf("custody-log index of %q damaged: %v", action, err)
+		}
+		item, err := tx.Get(logKey(binary.BigEndian.Uint64(seqb)))
+		if err != nil {
+			return fmt.Errorf("custody-log index of %q points at a missing entry: %w", action, err)
+		}
+		if err := item.Value(func(v []byte) error { return json.Unmarshal(v, &e) }); err != nil {
+			return err
+		}
+		if e.Action != action {
+			return fmt.Errorf("custody-log index of %q points at a %q entry", action, e.Action)
+		}
+		ok = true
+		return nil
+	})
+	return e, ok, err
 }
 
 // LogHead returns the signed head of the custody log.
@@ -180,6 +239,9 @@ type LogFilter struct {
 	Until   time.Time
 	FromSeq uint64
 	Limit   int
+	// Newest lists from the newest entry back (FromSeq is then ignored): "the last verify"
+	// with Limit 1 reads a few entries, not the whole log.
+	Newest bool
 }
 
 func (f LogFilter) match(e Entry) bool {
@@ -190,16 +252,20 @@ func (f LogFilter) match(e Entry) bool {
 		(f.Until.IsZero() || e.Time.Before(f.Until))
 }
 
-// Log calls fn for each matching entry in sequence order.
+// Log calls fn for each matching entry in sequence order (newest first with f.Newest).
 func (s *Store) Log(ctx context.Context, f LogFilter, fn func(Entry) error) error {
 	if err := s.checkOpen(); err != nil {
 		return err
 	}
 	n := 0
 	return s.db.View(func(tx *badger.Txn) error {
-		it := tx.NewIterator(badger.IteratorOptions{Prefix: pfxLog, PrefetchValues: true, PrefetchSize: 100})
+		it := tx.NewIterator(badger.IteratorOptions{Prefix: pfxLog, PrefetchValues: true, PrefetchSize: 100, Reverse: f.Newest})
 		defer it.Close()
-		for it.Seek(logKey(max(f.FromSeq, 1))); it.Valid(); it.Next() {
+		start := logKey(max(f.FromSeq, 1))
+		if f.Newest {
+			start = logKey(math.MaxUint64)
+		}
+		for it.Seek(start); it.Valid(); it.Next() {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -284,25 +286,94 @@ func (s *Store) History(lineage string) ([]Record, error) {
 
 // List returns the heads of every live lineage of kind k, oldest lineage first by creation.
 // With ref set, only lineages created with that reference (e.g. the captures of one case).
+//
+// A case may hold a hundred thousand captures, so the heads are found in one pass over the
+// version index and the records are read and checked against their hashes on every core.
 func (s *Store) List(ctx context.Context, k Kind, ref string) ([]Record, error) {
-	var out []Record
+	var heads []Hash
 	err := s.db.View(func(tx *badger.Txn) error {
-		lineages, err := listLineages(ctx, tx, k, ref)
-		if err != nil {
-			return err
-		}
-		for _, l := range lineages {
-			r, err := headIn(tx, l)
-			if err != nil {
+		var want map[string]bool
+		if ref != "" {
+			lineages, err := listLineages(ctx, tx, k, ref)
+			if err != nil || len(lineages) == 0 {
 				return err
 			}
-			if !r.Deleted {
-				out = append(out, r)
+			want = make(map[string]bool, len(lineages))
+			for _, l := range lineages {
+				want[l] = true
 			}
 		}
-		return nil
+		var err error
+		heads, err = headsIn(ctx, tx, k, want)
+		return err
 	})
-	return out, err
+	if err != nil || len(heads) == 0 {
+		return nil, err
+	}
+	recs := make([]Record, len(heads))
+	errs := make([]error, len(heads))
+	parts := min(runtime.GOMAXPROCS(0), max(1, len(heads)/256))
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lo, hi := p*len(heads)/parts, (p+1)*len(heads)/parts
+			errs[lo] = s.db.View(func(tx *badger.Txn) error {
+				for i := lo; i < hi; i++ {
+					if i%256 == 0 && ctx.Err() != nil {
+						return ctx.Err()
+					}
+					r, err := recordIn(tx, heads[i])
+					if err != nil {
+						return err
+					}
+					recs[i] = r
+				}
+				return nil
+			})
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	out := recs[:0]
+	for _, r := range recs {
+		if !r.Deleted {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// headsIn returns the record IDs of the newest versions of kind k's lineages (only those in
+// want, unless want is nil), in lineage order, from keys alone.
+func headsIn(ctx context.Context, tx *badger.Txn, k Kind, want map[string]bool) ([]Hash, error) {
+	pfx := append(append([]byte{}, pfxVersion...), string(k)+"-"...)
+	it := tx.NewIterator(badger.IteratorOptions{Prefix: pfx})
+	defer it.Close()
+	var heads []Hash
+	last := ""
+	for it.Rewind(); it.Valid(); it.Next() {
+		if len(heads)%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		l, _ := splitVersionKey(it.Item().Key())
+		if l == "" || want != nil && !want[l] {
+			continue
+		}
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil || len(v) != len(Hash{}) {
+			return nil, &RecordError{Lineage: l, Err: fmt.Errorf("version index damaged: %v", err)}
+		}
+		if l == last { // a newer version of the same lineage: versions ascend
+			heads[len(heads)-1] = Hash(v)
+			continue
+		}
+		heads, last = append(heads, Hash(v)), l
+	}
+	return heads, nil
 }
 
 func listLineages(ctx context.Context, tx *badger.Txn, k Kind, ref string) ([]string, error) {

@@ -1,7 +1,12 @@
 package store
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"slices"
+
+	badger "github.com/dgraph-io/badger/v4"
 	"testing"
 )
 
@@ -139,5 +144,91 @@ func TestLogChainAndFilter(t *testing.T) {
 	}
 	if got := logEntries(t, s, LogFilter{FromSeq: 5, Limit: 1}); len(got) != 1 || got[0].Seq != 5 {
 		t.Errorf("from 5 limit 1: %+v", got)
+	}
+}
+
+func TestLogNewestFirst(t *testing.T) {
+	s := TestInit(t)
+	ctx := context.Background()
+	for i := range 5 {
+		if _, err := s.LogAction(ctx, Action{Actor: "o", Verb: ActView, Subject: fmt.Sprint(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	s.Log(ctx, LogFilter{Action: ActView, Newest: true, Limit: 2}, func(e Entry) error { got = append(got, e.Subject); return nil })
+	if !slices.Equal(got, []string{"4", "3"}) {
+		t.Errorf("newest two views: %v", got)
+	}
+}
+
+func TestListManyAcrossCases(t *testing.T) {
+	s := TestInit(t)
+	ctx := context.Background()
+	a, _ := s.CreateCase(ctx, "o", CaseInfo{Name: "a"})
+	b, _ := s.CreateCase(ctx, "o", CaseInfo{Name: "b"})
+	var inA []string
+	for i := range 700 {
+		c := []string{a.ID, b.ID}[i%2]
+		r, err := s.Create(ctx, "o", NewRecord{Kind: KindNote, Refs: []string{c}, Body: i + 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c == a.ID {
+			inA = append(inA, r.Lineage)
+			if i%7 == 0 {
+				s.Update(ctx, "o", r.Lineage, -(i + 1), nil)
+			}
+		}
+	}
+	s.Delete(ctx, "o", inA[3], "test")
+	recs, err := s.List(ctx, KindNote, a.ID)
+	if err != nil || len(recs) != len(inA)-1 {
+		t.Fatalf("List: %d records, %v", len(recs), err)
+	}
+	for i, r := range recs {
+		want := inA[i]
+		if i >= 3 {
+			want = inA[i+1]
+		}
+		var body int
+		r.Decode(&body)
+		if r.Lineage != want || (r.Version == 2) != (body < 0) {
+			t.Fatalf("record %d: %s v%d body %d, want lineage %s", i, r.Lineage, r.Version, body, want)
+		}
+	}
+}
+
+func TestLastEntry(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	s, err := Init(ctx, TestOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := s.LastEntry(ActVerify); ok || err != nil {
+		t.Fatalf("never verified: ok %v err %v", ok, err)
+	}
+	s.Verify(ctx, VerifyQuick, "o", nil)
+	s.LogAction(ctx, Action{Actor: "o", Verb: ActView, Subject: "x"})
+	e, ok, err := s.LastEntry(ActVerify)
+	if !ok || err != nil || e.Action != ActVerify || e.Details["ok"] != "true" {
+		t.Fatalf("last verify %+v %v %v", e, ok, err)
+	}
+	s.Close()
+	// A store from before the index: the index is built when it is opened.
+	db := testRawDB(t, dir)
+	db.Update(func(tx *badger.Txn) error {
+		tx.Delete(actionKey(ActVerify))
+		return tx.Delete(keyActionIdx)
+	})
+	db.Close()
+	s, err = Open(ctx, TestOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if e2, ok, err := s.LastEntry(ActVerify); !ok || err != nil || e2.Seq != e.Seq {
+		t.Errorf("after rebuilding the index: %+v %v %v", e2, ok, err)
 	}
 }

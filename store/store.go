@@ -135,6 +135,9 @@ func initLocked(ctx context.Context, opts Options, lock *os.File) (*Store, error
 	}
 	s.signKey = priv
 	err = s.write(ctx, Action{Actor: opts.Actor, Verb: ActInit, Subject: s.WorkstationID()}, func(tx *badger.Txn) error {
+		if err := tx.Set(keyActionIdx, []byte{1}); err != nil {
+			return err
+		}
 		return tx.Set(keySignKey, priv.Seed())
 	})
 	if err == nil {
@@ -188,6 +191,10 @@ func openLocked(opts Options, lock *os.File) (*Store, error) {
 		return nil, fmt.Errorf("store is damaged: workstation signing key unreadable (%v)", err)
 	}
 	s.signKey = ed25519.NewKeyFromSeed(seed)
+	if err := s.indexActions(); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

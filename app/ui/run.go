@@ -23,9 +23,10 @@ func Run(stderr io.Writer) int {
 	}
 	a := fyneapp.NewWithID("eu.intercepted.workstation")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon()))
+	useLanguage(a.Preferences().String(prefUILanguage))
 	win := a.NewWindow("INTERCEPTED Workstation")
-	win.Resize(fyne.NewSize(1000, 680))
-	newWorkstationWindow(win, app.StoreConfig{Dir: app.DefaultStoreDir()})
+	win.Resize(fyne.NewSize(1280, 800))
+	newWorkstationWindow(win, app.StoreConfig{Dir: app.DefaultStoreDir()}, a.Preferences())
 	win.ShowAndRun()
 	return 0
 }

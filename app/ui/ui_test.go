@@ -2,11 +2,16 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -14,14 +19,14 @@ import (
 	"github.com/intercepted-eu/workstation/store"
 )
 
-func testConfig(t *testing.T) app.StoreConfig {
+func testConfig(t testing.TB) app.StoreConfig {
 	return app.StoreConfig{Dir: t.TempDir() + "/store", KDF: store.TestKDF}
 }
 
-// eventually waits for cond, read on the UI goroutine, for at most 20 s.
-func eventually(t *testing.T, what string, cond func() bool) {
+// eventually waits for cond, read on the UI goroutine, for at most 60 s.
+func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for {
 		var ok bool
 		fyne.DoAndWait(func() { ok = cond() })
@@ -35,12 +40,32 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// unlocked makes a store and a window unlocked on it, as after the unlock screen.
+func unlocked(t testing.TB, s app.Settings) *workstationWindow {
+	t.Helper()
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, nil)
+	win.Resize(fyne.NewSize(1280, 800))
+	cfg := testConfig(t)
+	c := cfg
+	c.Passphrase = []byte(store.TestPassphrase)
+	w, err := app.Create(context.Background(), c, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ww := newWorkstationWindow(win, cfg, nil)
+	ww.headless = true
+	ww.onUnlocked(w)
+	t.Cleanup(func() { fyne.DoAndWait(ww.lock) })
+	return ww
+}
+
 func TestFirstStartCreatesStore(t *testing.T) {
 	test.NewTempApp(t)
 	win := test.NewTempWindow(t, nil)
 	cfg := testConfig(t)
-	ww := newWorkstationWindow(win, cfg)
-	defer ww.onLock()
+	ww := newWorkstationWindow(win, cfg, nil)
+	defer ww.lock()
 
 	s := newUnlockScreen(cfg, ww.onUnlocked)
 	win.SetContent(s.content)
@@ -57,25 +82,39 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 	s.repeat.SetText("a passphrase")
 	test.Tap(s.button)
-	eventually(t, "the case list", func() bool { return ww.ws != nil })
+	eventually(t, "the main screen", func() bool { return ww.ws != nil && ww.tabs != nil })
 	if got := ww.ws.Settings(); got.Officer != "Insp. Test" || got.Region != "IT" {
 		t.Errorf("settings = %+v", got)
 	}
+	if !hasLabel(win.Content(), "Insp. Test") {
+		t.Error("the officer is not shown after unlocking")
+	}
 
-	cs := newCasesScreen(ww.ws, func() {})
-	win.SetContent(cs.content)
+	cs := ww.cases
 	test.Type(cs.name, "Operation Window")
 	test.Type(cs.ref, "RG 1/26")
 	test.Tap(findButton(t, cs.content, "New case"))
-	if len(cs.cases) != 1 || cs.cases[0].Name != "Operation Window" || !strings.Contains(cs.status.Text, "saved") {
-		t.Errorf("after New case: %d cases, status %q", len(cs.cases), cs.status.Text)
+	if ww.caseView == nil || ww.caseView.c.Name != "Operation Window" {
+		t.Fatal("a new case is not opened")
 	}
-	if !strings.Contains(cs.header.Text, "1 case") || !strings.Contains(cs.header.Text, "Insp. Test") {
-		t.Errorf("header %q", cs.header.Text)
+	if h := ww.caseView.header.Text; !strings.Contains(h, "RG 1/26") {
+		t.Errorf("case header %q", h)
 	}
+	if i := ww.caseView.info.Text; !strings.Contains(i, "0 captures") || !strings.Contains(i, "never verified") {
+		t.Errorf("case info %q", i)
+	}
+	ww.closeCase()
 	test.Tap(findButton(t, cs.content, "New case"))
 	if !strings.Contains(cs.status.Text, "needs a name") {
 		t.Errorf("empty case name: status %q", cs.status.Text)
+	}
+	test.Type(cs.search, "window")
+	if len(cs.shown) != 1 {
+		t.Errorf("search 'window' shows %d cases", len(cs.shown))
+	}
+	cs.search.SetText("nothing like it")
+	if len(cs.shown) != 0 {
+		t.Errorf("search for a missing case shows %d", len(cs.shown))
 	}
 }
 
@@ -111,21 +150,109 @@ func TestUnlockWrongPassphrase(t *testing.T) {
 	got.Close()
 }
 
-func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+// After the idle time of the settings without a tap, a key or a capture, the workstation
+// locks itself: the store is closed and the unlock screen says why.
+func TestIdleLock(t *testing.T) {
+	ww := unlocked(t, app.Settings{Officer: "Insp. Idle"})
+	st := ww.ws.Settings()
+	st.IdleLock = app.Duration(300 * time.Millisecond)
+	if err := ww.ws.SaveSettings(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	locked := make(chan struct{}, 1)
+	ww.onLocked = func() {
+		select {
+		case locked <- struct{}{}:
+		default:
+		}
+	}
+	ww.touch()
+	select {
+	case <-locked:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the workstation did not lock itself")
+	}
+	eventually(t, "the unlock screen", func() bool { return hasLabel(ww.win.Content(), "without activity") })
+	if ww.ws != nil {
+		t.Error("the store is still open after the idle lock")
+	}
+}
+
+// boardSite is a synthetic ad board on 127.0.0.1: an escort ad and a job ad.
+func boardSite(t testing.TB) string {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/escort", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html><head><meta charset="utf-8"><title>Nuova in città</title></head><body>
+			<h1>Nuova in città</h1><p>Ragazza giovane 19 anni, appena arrivata, disponibile 24/7, solo outcall.
+			Scrivi su WhatsApp +39 333 000 0001.</p></body></html>`)
+	})
+	mux.HandleFunc("/job", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html><head><meta charset="utf-8"><title>Work abroad</title></head><body>
+			<h1>Work in Germany</h1><p>No experience needed, no language needed. Earn 3000 EUR a month.
+			Travel and accommodation paid, we keep your passport safe. Contact only on Telegram.</p></body></html>`)
+	})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &httptest.Server{Listener: l, Config: &http.Server{Handler: mux}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func hasLabel(o fyne.CanvasObject, part string) bool {
+	found := false
+	walk(o, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			found = found || strings.Contains(w.Text, part)
+		case *widget.RichText:
+			found = found || strings.Contains(w.String(), part)
+		}
+	})
+	return found
+}
+
+// walk visits o and everything inside it, tabs and scroll containers included.
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	fn(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, ch := range c.Objects {
+			walk(ch, fn)
+		}
+	case *container.AppTabs:
+		for _, it := range c.Items {
+			walk(it.Content, fn)
+		}
+	case *container.Scroll:
+		walk(c.Content, fn)
+	case *container.Split:
+		walk(c.Leading, fn)
+		walk(c.Trailing, fn)
+	case *widget.Card:
+		walk(c.Content, fn)
+	case *widget.Form:
+		for _, it := range c.Items {
+			walk(it.Widget, fn)
+		}
+	}
+}
+
+func findButton(t testing.TB, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walk(o, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text {
 			found = b
 		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, ch := range c.Objects {
-				walk(ch)
-			}
-		}
-	}
-	walk(o)
+	})
 	if found == nil {
 		t.Fatalf("no button %q", text)
 	}

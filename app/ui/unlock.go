@@ -3,12 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/intercepted-eu/workstation/app"
@@ -32,28 +32,28 @@ type unlockScreen struct {
 func newUnlockScreen(cfg app.StoreConfig, unlocked func(*app.Workstation)) *unlockScreen {
 	s := &unlockScreen{cfg: cfg, create: !store.Exists(cfg.Dir), unlocked: unlocked}
 	s.pass = widget.NewPasswordEntry()
-	s.pass.SetPlaceHolder("Passphrase")
+	s.pass.SetPlaceHolder(lang.L("Passphrase"))
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle("Unlock the evidence store", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	where := widget.NewLabel("Store: " + cfg.Dir)
+	title := widget.NewLabelWithStyle(lang.L("Unlock the evidence store"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	where := widget.NewLabel(lang.L("Store:") + " " + cfg.Dir)
 	where.Wrapping = fyne.TextWrapBreak
-	form := widget.NewForm(widget.NewFormItem("Passphrase", s.pass))
-	s.button = widget.NewButton("Unlock", s.onSubmit)
+	form := widget.NewForm(widget.NewFormItem(lang.L("Passphrase"), s.pass))
+	s.button = widget.NewButton(lang.L("Unlock"), s.onSubmit)
 	if s.create {
-		title.SetText("Create a new evidence store")
+		title.SetText(lang.L("Create a new evidence store"))
 		s.officer = widget.NewEntry()
-		s.officer.SetPlaceHolder("Your name, as it will appear in the custody log")
+		s.officer.SetPlaceHolder(lang.L("Your name, as it will appear in the custody log"))
 		s.region = widget.NewEntry()
 		s.region.SetPlaceHolder("e.g. IT")
 		s.repeat = widget.NewPasswordEntry()
-		s.repeat.SetPlaceHolder("Repeat the passphrase")
+		s.repeat.SetPlaceHolder(lang.L("Repeat the passphrase"))
 		form = widget.NewForm(
-			widget.NewFormItem("Officer", s.officer),
-			widget.NewFormItem("Case region", s.region),
-			widget.NewFormItem("Passphrase", s.pass),
-			widget.NewFormItem("Repeat", s.repeat))
-		s.button.SetText("Create store")
+			widget.NewFormItem(lang.L("Officer"), s.officer),
+			widget.NewFormItem(lang.L("Case region"), s.region),
+			widget.NewFormItem(lang.L("Passphrase"), s.pass),
+			widget.NewFormItem(lang.L("Repeat"), s.repeat))
+		s.button.SetText(lang.L("Create store"))
 		s.repeat.OnSubmitted = func(string) { s.onSubmit() }
 	}
 	s.pass.OnSubmitted = func(string) { s.onSubmit() }
@@ -68,15 +68,15 @@ func newUnlockScreen(cfg app.StoreConfig, unlocked func(*app.Workstation)) *unlo
 func (s *unlockScreen) onSubmit() {
 	pass := []byte(s.pass.Text)
 	if len(pass) == 0 {
-		s.status.SetText("Type the passphrase first.")
+		s.status.SetText(lang.L("Type the passphrase first."))
 		return
 	}
 	if s.create && s.pass.Text != s.repeat.Text {
-		s.status.SetText("The two passphrases differ.")
+		s.status.SetText(lang.L("The two passphrases differ."))
 		return
 	}
 	s.button.Disable()
-	s.status.SetText("Unlocking…")
+	s.status.SetText(lang.L("Unlocking…"))
 	cfg := s.cfg
 	cfg.Passphrase = pass
 	create := s.create
@@ -102,11 +102,11 @@ func (s *unlockScreen) done(w *app.Workstation, err error) {
 	switch {
 	case errors.Is(err, store.ErrWrongPassphrase):
 		s.pass.SetText("")
-		s.status.SetText("Wrong passphrase. Nothing was changed; try again.")
+		s.status.SetText(lang.L("Wrong passphrase. Nothing was changed; try again."))
 	case errors.Is(err, store.ErrLocked):
-		s.status.SetText("This store is open in another running workstation. Close it there first.")
+		s.status.SetText(lang.L("This store is open in another running workstation. Close it there first."))
 	case err != nil:
-		s.status.SetText(fmt.Sprintf("Could not open the store: %v", err))
+		s.status.SetText(lang.L("Could not open the store:") + " " + err.Error())
 	default:
 		s.status.SetText("")
 		s.pass.SetText("")

@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/intercepted-eu/workstation/app"
+	"github.com/intercepted-eu/workstation/store"
+)
+
+// The inspector pastes an ad and reads the explained report; nothing is stored until they save
+// the check to a case.
+func TestQuickCheckScreen(t *testing.T) {
+	ww := unlocked(t, app.Settings{Officer: "Insp. Field", Region: "IT"})
+	c, _ := ww.ws.NewCase(context.Background(), store.CaseInfo{Name: "Farm visit"})
+	ww.check.loadCases()
+	s := ww.check
+	before := logLen(t, ww)
+	test.Tap(findButton(t, s.content, "Check text"))
+	if !strings.Contains(s.status.Text, "Paste or type") {
+		t.Errorf("empty text: status %q", s.status.Text)
+	}
+	test.Type(s.text, "Work in Germany, no experience needed, we keep your passport. Earn 3000 EUR a month, contact only on Telegram @farmjobs")
+	test.Tap(findButton(t, s.content, "Check text"))
+	if s.last == nil || s.last.Result.Level == "none" {
+		t.Fatalf("no report: status %q", s.status.Text)
+	}
+	for _, want := range []string{"Level", "passport", "Source:"} {
+		if !hasLabel(s.result, want) {
+			t.Errorf("report does not show %q", want)
+		}
+	}
+	if logLen(t, ww) != before {
+		t.Error("a quick check wrote to the store")
+	}
+	test.Tap(s.saveBtn)
+	if !strings.Contains(s.status.Text, "Choose the case") {
+		t.Errorf("save without a case: %q", s.status.Text)
+	}
+	s.caseSel.SetSelectedIndex(0)
+	test.Tap(s.saveBtn)
+	if !strings.Contains(s.status.Text, "Saved to case Farm visit") || logLen(t, ww) != before+1 {
+		t.Errorf("save: status %q, log %d→%d", s.status.Text, before, logLen(t, ww))
+	}
+	recs, _ := ww.ws.Store().List(context.Background(), store.KindCheck, c.ID)
+	if len(recs) != 1 {
+		t.Errorf("case holds %d checks", len(recs))
+	}
+
+	// A page, loaded in the headless controlled browser, in the background.
+	site := boardSite(t)
+	s.url.SetText(site + "/job")
+	test.Tap(findButton(t, s.content, "Check page"))
+	eventually(t, "the page report", func() bool { return strings.Contains(s.status.Text, "Checked "+site+"/job") })
+	if !hasLabel(s.result, "Work in Germany") {
+		t.Error("the page's text is not in the report")
+	}
+}
+
+// Verify runs in the background with progress and findings; damage is named.
+func TestCustodyScreenVerifies(t *testing.T) {
+	ww := unlocked(t, app.Settings{Officer: "Insp. Verify"})
+	ww.ws.NewCase(context.Background(), store.CaseInfo{Name: "one"})
+	ww.custody.refresh()
+	s := ww.custody
+	if len(s.entries) < 3 || !strings.Contains(s.head.Text, "signed") {
+		t.Errorf("log shows %d entries, head %q", len(s.entries), s.head.Text)
+	}
+	test.Tap(s.verify)
+	eventually(t, "verify", func() bool { return strings.Contains(s.phase.Text, "No damage found") })
+	if s.progress.Value != 1 || len(s.findings) != 0 || s.verify.Disabled() {
+		t.Errorf("after verify: progress %v, findings %v", s.progress.Value, s.findings)
+	}
+
+	// Damage the log on disk, unlock again: verify names the damaged entry.
+	dir := ww.cfg.Dir
+	ww.lock()
+	store.TestDamageLogEntry(t, dir, 2)
+	cfg := ww.cfg
+	cfg.Passphrase = []byte(store.TestPassphrase)
+	w, err := app.Unlock(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ww.onUnlocked(w)
+	s = ww.custody
+	test.Tap(s.verify)
+	eventually(t, "verify of the damaged store", func() bool { return strings.Contains(s.phase.Text, "DAMAGE FOUND") })
+	if len(s.findings) == 0 || !strings.Contains(s.findings[0].String(), "log") {
+		t.Errorf("findings %v", s.findings)
+	}
+}
+
+// Settings save as a new version; a bad idle time is refused with a clear message.
+func TestSettingsScreen(t *testing.T) {
+	ww := unlocked(t, app.Settings{Officer: "Insp. Set"})
+	s := ww.settings
+	s.idle.SetText("zero")
+	test.Tap(findButton(t, s.content, "Save settings"))
+	if !strings.Contains(s.status.Text, "minutes from 1") {
+		t.Errorf("bad idle time: %q", s.status.Text)
+	}
+	s.idle.SetText("20")
+	s.region.SetText("gr")
+	s.ocr.SetText("eng+ell")
+	test.Tap(findButton(t, s.content, "Save settings"))
+	st := ww.ws.Settings()
+	if st.Region != "GR" || time.Duration(st.IdleLock) != 20*time.Minute || len(st.OCRLangs) != 2 {
+		t.Errorf("saved settings %+v (status %q)", st, s.status.Text)
+	}
+	s.region.SetText("Greece")
+	test.Tap(findButton(t, s.content, "Save settings"))
+	if !strings.Contains(s.status.Text, "not saved") {
+		t.Errorf("bad region: %q", s.status.Text)
+	}
+}
+
+func logLen(t *testing.T, ww *workstationWindow) int {
+	n := 0
+	ww.ws.Store().Log(context.Background(), store.LogFilter{}, func(store.Entry) error { n++; return nil })
+	return n
+}
