@@ -33,8 +33,8 @@ type Normalized struct {
 //
 // Every byte of Text maps back to the original character it came from (OriginalSpan).
 func Normalize(s string) *Normalized {
-	b, anchors := normFoldChars(s)
-	if regs := normRegions(b); len(regs) > 0 {
+	b, anchors, regs := normFoldChars(s)
+	if len(regs) > 0 {
 		b, anchors = normRewrite(s, b, anchors, regs)
 	}
 	return &Normalized{Original: s, Text: string(b), anchors: append(anchors, normAnchor{len(b), len(s)})}

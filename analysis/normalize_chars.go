@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,25 +24,52 @@ type normCharFolder struct {
 	b       []byte
 	n       int
 	anchors normAnchors
-	two     []normTwoByteEntry
+	// the chunk being written, and the region scan told of every chunk as it ends
+	// (normalize_regions.go)
+	p       normPlain
+	rs      normRegionScan
+	two     *[0x800]normTwoByteEntry
+	bloom   *normBloom
 	seg     []byte // the current segment without its dropped runes
 	nf      []byte // its NFKC form
 	ranges  []normFoldRange
 }
 
-// normFoldChars folds the characters of s: white space collapsed, no space first or last.
-func normFoldChars(s string) ([]byte, []normAnchor) {
+// normFoldChars folds the characters of s: white space collapsed, no space first or last. It
+// returns the folded text, its map and the regions of it that the word-level steps must read.
+func normFoldChars(s string) ([]byte, []normAnchor, []normRegion) {
+	ranges := normFoldRanges()
 	c := normCharFolder{s: s, b: make([]byte, len(s)+16), anchors: newNormAnchors(len(s)/32 + 8),
-		ranges: normFoldRanges(), two: normTwoByteTable()}
+		p: normPlain{h: normHashSeed}, rs: newNormRegionScan(), two: normTwoByteTable(),
+		bloom: normNumberBloom(), ranges: ranges}
+	c.room(len(s)) // fast writes no more bytes than it reads
+	c.anchors.add(0, 0)
 	for i := 0; i < len(s); {
-		if i = c.fast(i); i < len(s) {
+		var stop normStop
+		switch i, stop = c.fast(i); stop {
+		case normStopAnchor:
+			c.anchors.add(c.n, i)
+		case normStopChunk:
+			c.endChunk(c.p, c.n-1)
+			c.p = normPlain{start: c.n, h: normHashSeed}
+		case normStopSlow:
 			i = c.segment(i)
+			c.room(len(s) - i)
+			c.anchors.add(c.n, i)
 		}
 	}
 	if c.n > 0 && c.b[c.n-1] == ' ' {
 		c.n--
 	}
-	return c.b[:c.n], c.anchors.a
+	if c.p.start < c.n {
+		c.endChunk(c.p, c.n)
+	}
+	c.rs.finish()
+	a := c.anchors.a
+	for len(a) > 0 && a[len(a)-1].t >= c.n { // anchors for characters that did not come
+		a = a[:len(a)-1]
+	}
+	return c.b[:c.n], a, c.rs.regs
 }
 
 // room makes room for k more bytes.
@@ -55,104 +81,22 @@ func (c *normCharFolder) room(k int) {
 	c.b = b[:cap(b)]
 }
 
-// fast folds the run of ASCII and two-byte runes (Greek, Cyrillic, accented Latin) from i
-// that need no NFKC and no white-space handling beyond collapsing ASCII space, and returns
-// where it stops; segment does the rest. It is the hot loop: a table lookup per character,
-// and an anchor of the map only where a character does not keep its distance to the one
-// before. An ASCII character is a segment of its own even when a combining mark follows it:
-// the only marks that compose with ASCII are the generic diacritics (and U+0338), which
-// folding drops anyway, so NFKC has nothing to do.
-func (c *normCharFolder) fast(i int) int {
-	s, two := c.s, c.two
-	c.room(len(s) - i) // the loop writes no more bytes than it reads
-	b, n, d := c.b, c.n, c.anchors.d
-	for i < len(s) {
-		x := s[i]
-		if x < utf8.RuneSelf {
-			f := normASCIIFolded[x]
-			if f == ' ' && (n == 0 || b[n-1] == ' ') {
-				i++
-				continue
-			}
-			if i-n != d {
-				c.anchors.a, d = append(c.anchors.a, normAnchor{n, i}), i-n
-			}
-			b[n] = f
-			n, i = n+1, i+1
-			continue
-		}
-		k, ok := normTwoByteIndex(s, i)
-		if !ok || two[k].flags&ntFast == 0 {
-			break
-		}
-		if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {
-			// the next rune must not combine with this one, nor be dropped from between
-			if k, ok := normTwoByteIndex(s, j); !ok || two[k].flags&ntBlocks != 0 {
-				break
-			}
-		}
-		if i-n != d {
-			c.anchors.a, d = append(c.anchors.a, normAnchor{n, i}), i-n
-		}
-		e := &two[k]
-		b[n], b[n+1] = e.out[0], e.out[1]
-		n, i = n+int(e.n), i+2
-	}
-	c.n, c.anchors.d = n, d
-	return i
-}
-
-// normTwoByteIndex is the index in normTwoByteTable of the well-formed two-byte rune at byte
-// i of s.
-func normTwoByteIndex(s string, i int) (int, bool) {
-	x := s[i]
-	if x-0xC2 >= 0xE0-0xC2 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
-		return 0, false
-	}
-	return (int(x&0x1F)<<6 | int(s[i+1]&0x3F)) - 0x80, true
-}
-
-// normTwoByteEntry is what the hot loop needs to know of a two-byte rune.
-type normTwoByteEntry struct {
-	out   [2]byte // what it folds to, when that is a rune of one or two bytes
-	n     uint8   // the bytes of out
-	flags uint8
-}
-
-const (
-	ntFast   = 1 << iota // folds to out, needs no NFKC and collapses no space
-	ntBlocks             // dropped or combining: the rune before it needs segment
-)
-
-// normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast.
-var normTwoByteTable = sync.OnceValue(func() []normTwoByteEntry {
-	t := make([]normTwoByteEntry, 0x800-0x80)
-	for r := rune(0x80); r < 0x800; r++ {
-		e, x := normFoldRanges()[0].e[r-0x80], &t[r-0x80]
-		if e.flags&(feDrop|feJoins) != 0 {
-			x.flags |= ntBlocks
-		}
-		out := e.s
-		if out == "" {
-			out = string(r)
-		}
-		if e.flags&(feDrop|feRegional|feSpace) != 0 || utf8.RuneCountInString(out) != 1 || len(out) > 2 {
-			continue
-		}
-		x.flags |= ntFast
-		x.n = uint8(copy(x.out[:], out))
-	}
-	return t
-})
-
 // emit appends one folded rune, collapsing white space.
 func (c *normCharFolder) emit(r rune, o int) {
 	c.room(utf8.UTFMax)
 	n := c.n
-	if r == ' ' && (n == 0 || c.b[n-1] == ' ') {
+	if r == ' ' {
+		if n > 0 && c.b[n-1] != ' ' {
+			c.anchors.add(n, o)
+			c.b[n] = ' '
+			c.n++
+			c.endChunk(c.p, n)
+			c.p = normPlain{start: c.n, h: normHashSeed}
+		}
 		return
 	}
 	c.anchors.add(n, o)
+	c.p.st = normNotPlain // the region scan reads the chunk again
 	if r < utf8.RuneSelf {
 		c.b[n] = byte(r)
 		c.n++

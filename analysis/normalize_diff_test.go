@@ -22,6 +22,19 @@ func normCheckSame(t testing.TB, s string, rnd *rand.Rand, pairs int) {
 	if n.Original != r.Original || n.Text != r.Text {
 		t.Fatalf("Normalize(%q).Text = %q, reference %q", s, n.Text, r.Text)
 	}
+	b, _, regs := normFoldChars(s)
+	rb, _ := nrefFoldChars(s)
+	if string(b) != string(rb) {
+		t.Fatalf("normFoldChars(%q) = %q, reference %q", s, b, rb)
+	}
+	want := nrefRegions(rb)
+	same := len(regs) == len(want)
+	for i := 0; same && i < len(regs); i++ {
+		same = regs[i].start == want[i].start && regs[i].end == want[i].end
+	}
+	if !same {
+		t.Fatalf("regions of %q: %v, reference %v", b, regs, want)
+	}
 	got := normOrigs(n)
 	if len(got) != len(r.orig) {
 		t.Fatalf("Normalize(%q): map of %d entries, reference %d", s, len(got), len(r.orig))

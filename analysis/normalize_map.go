@@ -16,7 +16,9 @@ import (
 type normAnchor struct{ t, o int }
 
 // normAnchors builds a map: add is called with every character of the text, in order, and
-// keeps an anchor only when the character is not where the last anchor puts it.
+// keeps an anchor only when the character is not where the last anchor puts it. It may also
+// be called ahead, with where the next character will be if it comes; when it does not, the
+// next call with the same t replaces that anchor.
 type normAnchors struct {
 	a []normAnchor
 	d int // o - t of the last anchor
@@ -28,10 +30,15 @@ func newNormAnchors(capacity int) normAnchors {
 
 // add records that the character at byte t of the text comes from byte o of the original.
 func (m *normAnchors) add(t, o int) {
-	if o-t != m.d {
-		m.a = append(m.a, normAnchor{t, o})
-		m.d = o - t
+	if o-t == m.d {
+		return
 	}
+	if k := len(m.a) - 1; k >= 0 && m.a[k].t == t {
+		m.a[k].o = o
+	} else {
+		m.a = append(m.a, normAnchor{t, o})
+	}
+	m.d = o - t
 }
 
 // copyFrom adds the characters of old[from:to] of the text, mapped by a, moved to byte t.

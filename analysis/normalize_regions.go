@@ -27,35 +27,121 @@ type normChunk struct {
 	hot        bool // hot whatever its neighbours
 }
 
+// ordinary reports a chunk that is not hot and makes no neighbour hot.
+func (ch *normChunk) ordinary() bool {
+	return ch.lone == 0 && ch.num == 0 && !ch.sepOnly && !ch.hot
+}
+
 // normRegion is a byte range [start, end) of the folded text.
 type normRegion struct{ start, end int }
 
-// normRegions finds the regions of the folded text b.
-func normRegions(b []byte) []normRegion {
-	var regs []normRegion
-	sc := normChunkScanner{b: b, bloom: normNumberBloom(), tab: normFoldRanges()[0].e, cls: normClassTable()}
-	var ring [3]normChunk // the previous, current and next chunk, written in place
-	ring[0].start = -1
-	sc.chunk(0, &ring[1])
-	lastHot := -3 // index of the last hot chunk
-	for k := 0; ring[(k+1)%3].start >= 0; k++ {
-		prev, cur, next := &ring[k%3], &ring[(k+1)%3], &ring[(k+2)%3]
-		sc.chunk(cur.end, next)
+// normRegionScan finds the regions while the folded text is written: it is told of each chunk
+// as the chunk ends (push), and decides whether the chunk before it is hot once it knows both
+// its neighbours. Ordinary chunks (most words) are neither hot nor make a neighbour hot, so
+// while the last chunk is ordinary and the one before it not hot, the scan is quiet: a run of
+// ordinary chunks passes with no more than its start noted.
+type normRegionScan struct {
+	sc        normChunkScanner // for the chunks that are not plain words
+	prev, cur normChunk        // chunks k-1 and k (a start of -1: none)
+	k         int
+	lastHot   int // index of the last hot chunk
+	regs      []normRegion
+	quiet     bool // cur is ordinary and starts at lastStart, prev is not hot
+	lastStart int
+}
+
+func newNormRegionScan() normRegionScan {
+	sc := normChunkScanner{bloom: normNumberBloom(), tab: normFoldRanges()[0].e, cls: normClassTable()}
+	return normRegionScan{sc: sc, prev: normChunk{start: -1}, cur: normChunk{start: -1}, k: -1, lastHot: -3}
+}
+
+// push adds the chunk that follows the last one pushed (start -1: the text ended).
+func (rs *normRegionScan) push(next normChunk) {
+	if rs.quiet {
+		if next.ordinary() {
+			rs.lastStart = next.start
+			return
+		}
+		// The chunk before next is ordinary, and so is the one before it or it is not hot:
+		// there was nothing to decide, and the last hot chunk is too far back to matter.
+		rs.prev, rs.cur, rs.k = normChunk{start: rs.lastStart, end: next.start - 1}, next, rs.k+1
+		rs.lastHot, rs.quiet = rs.k-3, false
+		return
+	}
+	if cur, k := &rs.cur, rs.k; cur.start >= 0 {
 		switch {
-		case normHot(prev, cur, next):
-			if lastHot >= k-2 && len(regs) > 0 {
-				regs[len(regs)-1].end = cur.end
-			} else if prev.start >= 0 {
-				regs = append(regs, normRegion{prev.start, cur.end})
+		case normHot(&rs.prev, cur, &next):
+			if rs.lastHot >= k-2 && len(rs.regs) > 0 {
+				rs.regs[len(rs.regs)-1].end = cur.end
+			} else if rs.prev.start >= 0 {
+				rs.regs = append(rs.regs, normRegion{rs.prev.start, cur.end})
 			} else {
-				regs = append(regs, normRegion{cur.start, cur.end})
+				rs.regs = append(rs.regs, normRegion{cur.start, cur.end})
 			}
-			lastHot = k
-		case lastHot == k-1:
-			regs[len(regs)-1].end = cur.end // the cool chunk after a hot one
+			rs.lastHot = k
+		case rs.lastHot == k-1:
+			rs.regs[len(rs.regs)-1].end = cur.end // the cool chunk after a hot one
 		}
 	}
-	return regs
+	rs.prev, rs.cur, rs.k = rs.cur, next, rs.k+1
+	rs.quiet = next.start >= 0 && next.ordinary() && rs.lastHot != rs.k-1
+	rs.lastStart = next.start
+}
+
+// finish decides the last chunk.
+func (rs *normRegionScan) finish() {
+	if !rs.quiet {
+		rs.push(normChunk{start: -1})
+	}
+}
+
+// normPlain is what the folder knows of the chunk it is writing while the chunk may still be
+// plain, as plainChunk reads it: letters of one script, then at most one punctuation mark.
+type normPlain struct {
+	start int    // byte of the folded text
+	v     uint64 // the letters (low 32 bits), and 1 << the script of each of them (high)
+	h     uint32 // the hash of the letters
+	st    uint8  // normAfterPunct, normNotPlain, or 0 while there are only letters
+	punct int    // where the punctuation mark is, after normAfterPunct
+}
+
+const (
+	normAfterPunct = 1
+	normNotPlain   = 2
+)
+
+// plain reports whether the chunk that ends at byte end is plain, and its letters.
+func (p *normPlain) plain(end int) (bool, int) {
+	return normPlainLetters(p.v, p.st, p.punct, end)
+}
+
+func normPlainLetters(v uint64, st uint8, punct, end int) (bool, int) {
+	n, scripts := int(uint32(v)), uint32(v>>32)
+	ok := (st == 0 || (st == normAfterPunct && punct == end-1)) && n > 0 && scripts&(scripts-1) == 0
+	return ok, n
+}
+
+// normOrdinary reports a plain chunk of two letters or more that is no number word, given the
+// fields of its normPlain.
+func normOrdinary(v uint64, h uint32, st uint8, punct, end int, bloom *normBloom) bool {
+	ok, n := normPlainLetters(v, st, punct, end)
+	return ok && n >= 2 && (n > normMaxNumberWord || !bloom.has(h))
+}
+
+// endChunk tells the region scan of the chunk that ends at byte end of the folded text.
+func (c *normCharFolder) endChunk(p normPlain, end int) {
+	ch := normChunk{start: p.start, end: end}
+	if ok, n := p.plain(end); ok { // what plainChunk finds
+		if n == 1 {
+			ch.lone = 1
+		} else if n <= normMaxNumberWord {
+			ch.num = normBool(c.bloom.has(p.h))
+		}
+	} else {
+		c.rs.sc.b = c.b[:end]
+		c.rs.sc.chunk(p.start, &ch)
+	}
+	c.rs.push(ch)
 }
 
 // normHot decides whether cur is hot, given its neighbours.

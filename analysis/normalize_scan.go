@@ -130,10 +130,13 @@ func normRemap(u []normUnit, work *normWork, lists ...*[]int) []normUnit {
 // it is no number word, and one in a few hundred other words hits it by chance.
 type normBloom [1 << 10]uint64
 
-const normHashSeed = 2166136261
+const (
+	normHashSeed  = 2166136261
+	normHashPrime = 16777619
+)
 
 // normHash is FNV-1a over runes.
-func normHash(h uint32, r rune) uint32 { return (h ^ uint32(r)) * 16777619 }
+func normHash(h uint32, r rune) uint32 { return (h ^ uint32(r)) * normHashPrime }
 
 func (b *normBloom) has(h uint32) bool {
 	h &= 1<<16 - 1

@@ -48,7 +48,7 @@ func checkNormalize(t *testing.T, cases []normCase) {
 // normWhole normalises s with the word-level steps run over the whole text at once, the
 // reference for the region-by-region work of Normalize.
 func normWhole(s string) *Normalized {
-	b, anchors := normFoldChars(s)
+	b, anchors, _ := normFoldChars(s)
 	u := normWordSteps(normDecodeUnits(b, 0, &normCursor{a: anchors}, nil), &normWork{s: s})
 	b, anchors = normAppendUnits(nil, nil, u)
 	return &Normalized{Original: s, Text: string(b), anchors: append(anchors, normAnchor{len(b), len(s)})}

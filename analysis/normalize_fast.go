@@ -1,0 +1,185 @@
+package analysis
+
+import (
+	"sync"
+	"unicode/utf8"
+)
+
+// normStop says why fast stopped.
+type normStop uint8
+
+const (
+	normStopEnd    normStop = iota // the text ended
+	normStopSlow                   // at a character for segment
+	normStopAnchor                 // the next character does not keep its distance: the map needs an anchor
+	normStopChunk                  // a chunk ended that the region scan must read (c.p, up to the space before n)
+)
+
+// fast folds the run of ASCII and two-byte runes (Greek, Cyrillic, accented Latin) from i
+// that need no NFKC and no white-space handling beyond collapsing ASCII space, and tells why
+// it stopped; segment does the rest. It is the hot loop: a table lookup per character, and
+// what the region scan needs to know of plain words (normPlain), with no calls, so that its
+// state stays in registers; it returns for whatever else there is to do. An ASCII character
+// is a segment of its own even when a combining mark follows it: the only marks that compose
+// with ASCII are the generic diacritics (and U+0338), which folding drops anyway, so NFKC has
+// nothing to do.
+func (c *normCharFolder) fast(i int) (int, normStop) {
+	s, two, bloom := c.s, c.two, c.bloom
+	b, n := c.b, c.n
+	ps, pv, ph, pst, pp := c.p.start, c.p.v, c.p.h, c.p.st, c.p.punct
+	stop := normStopEnd
+loop:
+	for i < len(s) {
+		x := s[i]
+		if f := normASCIILetter[x]; f != 0 { // the common case: the letters of a word
+			for {
+				b[n] = f
+				ph, pv = (ph^uint32(f))*normHashPrime, (pv+1)|1<<(32+nscLatin)
+				n, i = n+1, i+1
+				if i == len(s) {
+					break
+				}
+				if f = normASCIILetter[s[i]]; f == 0 {
+					break
+				}
+			}
+			continue
+		}
+		if x >= utf8.RuneSelf {
+			if x < 0xC2 || x >= 0xE0 || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
+				stop = normStopSlow
+				break
+			}
+			e := &two[(int(x&0x1F)<<6|int(s[i+1]&0x3F))&0x7FF]
+			if e.flags&ntFast == 0 {
+				stop = normStopSlow
+				break
+			}
+			if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {
+				// the next rune must not combine with this one, nor be dropped from between
+				y := s[j]
+				if y < 0xC2 || y >= 0xE0 || j+1 == len(s) || s[j+1]&0xC0 != 0x80 ||
+					two[(int(y&0x1F)<<6|int(s[j+1]&0x3F))&0x7FF].flags&ntBlocks != 0 {
+					stop = normStopSlow
+					break
+				}
+			}
+			b[n], b[n+1] = e.out[0], e.out[1]
+			n, i = n+int(e.n), i+2
+			if e.scripts != 0 {
+				ph, pv = (ph^uint32(e.r))*normHashPrime, (pv+1)|uint64(e.scripts)<<32
+			} else {
+				pst = normNotPlain
+			}
+			if e.n == 1 {
+				stop = normStopAnchor
+				break
+			}
+			continue
+		}
+		switch normASCIIKind[x] {
+		case nkSpace:
+			if n == 0 || b[n-1] == ' ' { // collapsed: the next character moves closer
+				for i++; i < len(s) && normASCIIKind[s[i]] == nkSpace; i++ {
+				}
+				stop = normStopAnchor
+				break loop
+			}
+			b[n] = ' '
+			n, i = n+1, i+1
+			if !c.rs.quiet || !normOrdinary(pv, ph, pst, pp, n-1, bloom) {
+				stop = normStopChunk
+				break loop
+			}
+			c.rs.lastStart = ps
+			ps, pv, ph, pst = n, 0, normHashSeed, 0
+		case nkPunct:
+			b[n] = x
+			if pst == 0 && uint32(pv) > 0 {
+				pst, pp = normAfterPunct, n
+			} else {
+				pst = normNotPlain
+			}
+			n, i = n+1, i+1
+		default:
+			b[n] = normASCIIFolded[x]
+			pst = normNotPlain
+			n, i = n+1, i+1
+		}
+	}
+	c.n, c.p = n, normPlain{ps, pv, ph, pst, pp}
+	return i, stop
+}
+
+// normTwoByteEntry is what the hot loop needs to know of a two-byte rune.
+type normTwoByteEntry struct {
+	out     [2]byte // what it folds to, when that is a rune of one or two bytes
+	n       uint8   // the bytes of out
+	flags   uint8
+	r       uint16 // the rune of out
+	scripts uint8  // when out is a letter for the region scan: 1 << its script
+}
+
+const (
+	ntFast   = 1 << iota // folds to out, needs no NFKC and collapses no space
+	ntBlocks             // dropped or combining: the rune before it needs segment
+)
+
+// normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast, indexed by rune.
+var normTwoByteTable = sync.OnceValue(func() *[0x800]normTwoByteEntry {
+	t := new([0x800]normTwoByteEntry)
+	cls := normClassTable()
+	for r := rune(0x80); r < 0x800; r++ {
+		e, x := normFoldRanges()[0].e[r-0x80], &t[r]
+		if e.flags&(feDrop|feJoins) != 0 {
+			x.flags |= ntBlocks
+		}
+		out := e.s
+		if out == "" {
+			out = string(r)
+		}
+		if e.flags&(feDrop|feRegional|feSpace) != 0 || utf8.RuneCountInString(out) != 1 || len(out) > 2 {
+			continue
+		}
+		x.flags |= ntFast
+		x.n = uint8(copy(x.out[:], out))
+		o, _ := utf8.DecodeRuneInString(out)
+		x.r = uint16(o)
+		switch {
+		case o < utf8.RuneSelf:
+			if normASCIILetter[o] != 0 {
+				x.scripts = 1 << nscLatin
+			}
+		case normClass(cls[o]&0xF) == nclLetter:
+			x.scripts = 1 << (cls[o] >> 4)
+		}
+	}
+	return t
+})
+
+// normASCIILetter is the folded letter of a byte that is an ASCII letter, 0 for any other.
+var normASCIILetter = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = byte(c+'a'-'A'), byte(c+'a'-'A')
+	}
+	return t
+}()
+
+// The kinds of the other ASCII bytes for fast, as the region scan reads them once folded.
+const (
+	nkOther = iota
+	nkSpace // folds to a space
+	nkPunct // may end a plain chunk (normPlainPunct)
+)
+
+var normASCIIKind = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch f := normASCIIFolded[c]; {
+		case f == ' ':
+			t[c] = nkSpace
+		case normPlainPunct[f]:
+			t[c] = nkPunct
+		}
+	}
+	return t
+}()
