@@ -26,13 +26,13 @@ type normCharFolder struct {
 	anchors normAnchors
 	// the chunk being written, and the region scan told of every chunk as it ends
 	// (normalize_regions.go)
-	p       normPlain
-	rs      normRegionScan
-	two     *[0x800]normTwoByteEntry
-	bloom   *normBloom
-	seg     []byte // the current segment without its dropped runes
-	nf      []byte // its NFKC form
-	ranges  []normFoldRange
+	p      normPlain
+	rs     normRegionScan
+	two    *[0x800]normTwoByteEntry
+	bloom  *normBloom
+	seg    []byte // the current segment without its dropped runes
+	nf     []byte // its NFKC form
+	ranges []normFoldRange
 }
 
 // normFoldChars folds the characters of s: white space collapsed, no space first or last. It
