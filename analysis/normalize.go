@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Normalized is a text after normalisation, with a map back to the original.
@@ -37,7 +38,9 @@ func Normalize(s string) *Normalized {
 	if len(regs) > 0 {
 		b, anchors = normRewrite(s, b, anchors, regs)
 	}
-	return &Normalized{Original: s, Text: string(b), anchors: append(anchors, normAnchor{len(b), len(s)})}
+	// Text is the buffer the steps wrote, which nothing writes to any more: no copy.
+	text := unsafe.String(unsafe.SliceData(b), len(b))
+	return &Normalized{Original: s, Text: text, anchors: append(anchors, normAnchor{len(b), len(s)})}
 }
 
 // normRewrite runs the word-level steps on each region of the folded text b and splices in
@@ -60,7 +63,7 @@ func normRewrite(s string, b []byte, anchors []normAnchor, regs []normRegion) ([
 			continue
 		}
 		if !changed {
-			m, changed = newNormAnchors(len(anchors)+len(u)), true
+			m, changed = newNormAnchors(len(anchors)+len(anchors)/2+len(u)), true
 		}
 		w.ob, w.oo = normAppendUnits(w.ob[:0], w.oo[:0], u)
 		if nb == nil && n+r.start-done+len(w.ob) > r.end { // no room: copy from here on
@@ -138,8 +141,22 @@ func normWordSteps(u []normUnit, w *normWork) []normUnit {
 // normDecodeUnits turns folded text back into units; b starts at byte start of the text that
 // cur maps.
 func normDecodeUnits(b []byte, start int, cur *normCursor, u []normUnit) []normUnit {
+	cls := normClassTable()
 	for i := 0; i < len(b); {
-		r, size, cl, sc := normDecodeClass(b, i)
+		x := b[i]
+		var r rune
+		var size int
+		var cl normClass
+		var sc normScript
+		switch {
+		case x < utf8.RuneSelf:
+			r, size, cl, sc = rune(x), 1, normASCIIClass[x], normASCIIScript[x]
+		case x < 0xE0 && i+1 < len(b): // valid UTF-8: a two-byte rune
+			r, size = rune(x&0x1F)<<6|rune(b[i+1]&0x3F), 2
+			cl, sc = normClass(cls[r]&0xF), normScript(cls[r]>>4)
+		default:
+			r, size, cl, sc = normDecodeClass(b, i)
+		}
 		u = append(u, normUnit{o: cur.at(start + i), r: r, cl: cl, sc: sc})
 		i += size
 	}

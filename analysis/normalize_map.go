@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -36,6 +37,9 @@ func (m *normAnchors) add(t, o int) {
 	if k := len(m.a) - 1; k >= 0 && m.a[k].t == t {
 		m.a[k].o = o
 	} else {
+		if len(m.a) == cap(m.a) {
+			m.a = slices.Grow(m.a, len(m.a)) // double: append grows large slices by a quarter
+		}
 		m.a = append(m.a, normAnchor{t, o})
 	}
 	m.d = o - t
