@@ -12,8 +12,9 @@ type Normalized struct {
 	Text     string
 	// anchors map Text back to Original (normalize_map.go): the character at byte i of Text
 	// comes from the character at origAt(i) of Original, and origAt(len(Text)) is
-	// len(Original). It never decreases.
+	// len(Original). It never decreases. blocks index the anchors by position in Text.
 	anchors []normAnchor
+	blocks  []int
 }
 
 // Normalize folds s for matching. Indicator patterns and entity extractors read Text, and
@@ -40,7 +41,8 @@ func Normalize(s string) *Normalized {
 	}
 	// Text is the buffer the steps wrote, which nothing writes to any more: no copy.
 	text := unsafe.String(unsafe.SliceData(b), len(b))
-	return &Normalized{Original: s, Text: text, anchors: append(anchors, normAnchor{len(b), len(s)})}
+	anchors = append(anchors, normAnchor{len(b), len(s)})
+	return &Normalized{Original: s, Text: text, anchors: anchors, blocks: normBlocks(anchors, len(b))}
 }
 
 // normRewrite runs the word-level steps on each region of the folded text b and splices in
@@ -217,7 +219,11 @@ func (n *Normalized) OriginalSpan(start, end int) Span {
 
 // origAt is where the character behind byte i of Text starts in Original (0 ≤ i ≤ len(Text)).
 func (n *Normalized) origAt(i int) int {
-	return normOrigAt(n.Text, n.anchors, normAnchorAt(n.anchors, i), i)
+	a, k := n.anchors, n.blocks[i>>normBlockShift]
+	for k+1 < len(a) && a[k+1].t <= i {
+		k++
+	}
+	return normOrigAt(n.Text, a, k, i)
 }
 
 // normCharEnd is where the original character (or number word) starting at from ends, at most

@@ -62,6 +62,25 @@ func normAnchorAt(a []normAnchor, i int) int {
 	return sort.Search(len(a), func(k int) bool { return a[k].t > i }) - 1
 }
 
+// normBlockShift sets the size of the blocks of text (256 bytes) for which the map keeps the
+// anchor in force at their start, so that a look-up reads a few anchors instead of searching
+// them all: OriginalSpan is called for every hit and entity, and searched with.
+const normBlockShift = 8
+
+// normBlocks is the index of the last anchor at or before the start of each block of a text
+// of n bytes.
+func normBlocks(a []normAnchor, n int) []int {
+	blocks := make([]int, n>>normBlockShift+1)
+	k := 0
+	for j := range blocks {
+		for at := j << normBlockShift; k+1 < len(a) && a[k+1].t <= at; {
+			k++
+		}
+		blocks[j] = k
+	}
+	return blocks
+}
+
 // normOrigAt is where the character behind byte i of text starts in the original, given the
 // anchor k before it.
 func normOrigAt[T string | []byte](text T, a []normAnchor, k, i int) int {

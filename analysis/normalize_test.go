@@ -51,7 +51,8 @@ func normWhole(s string) *Normalized {
 	b, anchors, _ := normFoldChars(s)
 	u := normWordSteps(normDecodeUnits(b, 0, &normCursor{a: anchors}, nil), &normWork{s: s})
 	b, anchors = normAppendUnits(nil, nil, u)
-	return &Normalized{Original: s, Text: string(b), anchors: append(anchors, normAnchor{len(b), len(s)})}
+	anchors = append(anchors, normAnchor{len(b), len(s)})
+	return &Normalized{Original: s, Text: string(b), anchors: anchors, blocks: normBlocks(anchors, len(b))}
 }
 
 // checkNormalized checks what holds for every input: valid UTF-8, idempotence, a monotone map
