@@ -116,6 +116,7 @@ type use struct {
 type matcher struct {
 	specs []patternSpec
 	ranks int      // the number of distinct indicators: ranks run from 0 to ranks-1
+	rank  []int32  // spec → its rank
 	keys  []string // the distinct parts of all patterns
 	uses  [][]use  // key → its uses
 	// wordEnd[k]: key k ends with a word character, so a boundary must follow unless the use
@@ -142,6 +143,9 @@ func compile(specs []patternSpec) *matcher {
 	m.rankIndicators()
 	// In (indicator, pack order) order, a spec's number alone orders hits that start together.
 	slices.SortStableFunc(m.specs, func(a, b patternSpec) int { return a.rank - b.rank })
+	for _, s := range m.specs {
+		m.rank = append(m.rank, int32(s.rank))
+	}
 	ids := map[string]int{}
 	type variant struct {
 		key    int
@@ -242,7 +246,8 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 	}
 	f := rs.m.finder()
 	defer rs.m.finders.Put(f)
-	merged := f.merge(f.find(n.Text))
+	f.find(n.Text)
+	merged := f.merge()
 	hits := make([]Hit, 0, len(merged))
 	for _, h := range merged {
 		s := &rs.m.specs[h.spec]
@@ -258,19 +263,26 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 type region struct{ span, best rawHit }
 
 // merge merges overlapping hits of one indicator into one over their union, named after the
-// longest match (the earliest pattern on a tie, so that results are reproducible). raw is in
-// order of start, then spec (find): a region is opened by its first hit and only grows to the
-// right, so the regions come out in order of start, then indicator. The result overwrites raw.
-func (f *finder) merge(raw []rawHit) []rawHit {
-	specs := f.m.specs
+// longest match (the earliest pattern on a tie, so that results are reproducible). It reads the
+// hits and pairs of the last find together in order of start, then spec: a region is opened by
+// its first hit and only grows to the right, so the regions come out in order of start, then
+// indicator. The result stays the finder's.
+func (f *finder) merge() []rawHit {
 	f.open = slices.Grow(f.open[:0], f.m.ranks)[:f.m.ranks] // rank → 1 + index of the indicator's last region
 	clear(f.open)
 	regions := f.regions[:0]
-	for _, r := range raw {
-		rank := specs[r.spec].rank
+	hits, pairs := f.hits, f.pairs
+	for len(hits) > 0 || len(pairs) > 0 {
+		var r rawHit
+		if len(pairs) == 0 || len(hits) > 0 && lessHit(hits[0], pairs[0]) {
+			r, hits = hits[0], hits[1:]
+		} else {
+			r, pairs = pairs[0], pairs[1:]
+		}
+		rank := f.m.rank[r.spec]
 		k := f.open[rank] - 1
 		if k < 0 || r.start >= regions[k].span.end {
-			f.open[rank] = len(regions) + 1
+			f.open[rank] = int32(len(regions) + 1)
 			regions = append(regions, region{span: r, best: r})
 			continue
 		}
@@ -281,9 +293,10 @@ func (f *finder) merge(raw []rawHit) []rawHit {
 		}
 	}
 	f.regions = regions
-	out := raw[:0]
+	out := f.merged[:0]
 	for _, g := range regions {
 		out = append(out, rawHit{spec: g.best.spec, start: g.span.start, end: g.span.end})
 	}
+	f.merged = out
 	return out
 }

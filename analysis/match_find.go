@@ -6,29 +6,24 @@ import (
 	"unicode/utf8"
 )
 
-// finder is the working memory of one Match: the keys in progress, the hits found so far, the
-// part matches of '~' patterns and the buffers to pair and merge them. Matchers keep finders
-// in a pool, so that a scan allocates nothing once its buffers have grown to the texts.
+// finder is the working memory of one Match: the buffers of a scan, and those to pair and merge
+// its hits. Matchers keep finders in a pool, so that a Match allocates nothing but its result
+// once the buffers have grown to the texts.
 type finder struct {
 	m      *matcher
-	hay    string
 	active []phrase
-	found  []keyEnd // by the last walk of the trie
-	hits   []rawHit // of single-part patterns
+	found  []keyEnd
+	hits   []rawHit
 	parts  []partHit
 	// pairing and merging
 	at      []int
-	sorted  []Span
-	lists   [][]Span
+	sorted  []partMatch
+	lists   [][]partMatch
 	pairs   []rawHit
-	open    []int
+	run     []rawHit
+	open    []int32
 	regions []region
-}
-
-// partHit is a match of one part of '~' patterns: the slot of its key and prefix.
-type partHit struct {
-	slot int
-	Span
+	merged  []rawHit
 }
 
 func (m *matcher) finder() *finder {
@@ -38,14 +33,47 @@ func (m *matcher) finder() *finder {
 	return &finder{m: m}
 }
 
-// find scans hay once and returns the hits of single-part patterns and of paired '~' patterns,
-// in order of start, then spec. They stay the finder's.
-//
-// The scan reads hay as separators and words (wordTrie). Every word may start keys and carry on
-// the keys in progress; a key that starts with another character may start at any such
-// character, so the trie is walked from each that can begin one.
-func (f *finder) find(hay string) []rawHit {
-	f.hay, f.active, f.hits, f.parts = hay, f.active[:0], f.hits[:0], f.parts[:0]
+// find scans hay once for the hits of single-part patterns (f.hits) and of paired '~' patterns
+// (f.pairs), each in order of start, then spec.
+func (f *finder) find(hay string) {
+	s := scan{m: f.m, hay: hay, active: f.active[:0], found: f.found[:0], hits: f.hits[:0], parts: f.parts[:0]}
+	s.run()
+	f.active, f.found, f.hits, f.parts = s.active, s.found, s.hits, s.parts
+	sortRaw(f.hits)
+	f.pairParts()
+}
+
+// scan is the state of one scan of a text: the keys in progress, the hits found so far and the
+// part matches of '~' patterns. It lives on the stack, where storing its slices costs no
+// write barrier.
+type scan struct {
+	m      *matcher
+	hay    string
+	nw     int // the words before the place the scan is at
+	active []phrase
+	found  []keyEnd // by the last walk of the trie
+	hits   []rawHit // of single-part patterns
+	parts  []partHit
+}
+
+// partHit is a match of one part of '~' patterns: the slot of its key and prefix.
+type partHit struct {
+	slot int
+	partMatch
+}
+
+// partMatch is a match of a part, with the number of words of the text before its start and
+// before its end, which measure the gaps between parts. A part ends where no word goes on.
+type partMatch struct {
+	Span
+	wordsBefore, wordsThrough int
+}
+
+// run reads hay as separators and words (wordTrie). Every word may start keys and carry on the
+// keys in progress; a key that starts with another character may start at any such character,
+// so the trie is walked from each that can begin one.
+func (s *scan) run() {
+	hay := s.hay
 	var sep int32 // the separator before the word at i, as one of the keys', or 0
 	for i := 0; i < len(hay); {
 		from := i
@@ -60,46 +88,75 @@ func (f *finder) find(hay string) []rawHit {
 			if w {
 				break
 			}
-			if f.m.nonWordFirst[c] {
-				f.walk(i, len(hay)+1) // any end
+			if s.m.nonWordFirst[c] {
+				s.walkAt(i)
 			}
 			i += size
 		}
-		if len(f.active) > 0 {
-			sep = f.separator(from, i)
+		switch {
+		case len(s.active) == 0:
+		case i == from+1 && hay[from] == ' ' && i < len(hay) && !s.separatorEnds():
+			sep = s.m.words.space
+		default:
+			sep = s.separator(from, i)
 		}
 		if i == len(hay) {
 			break
 		}
-		j := wordEndFrom(hay, i)
-		f.word(i, j, sep)
+		// wordEndFrom, without the call: this loop reads most of the text.
+		j := i
+	word:
+		for j < len(hay) {
+			c := hay[j]
+			switch {
+			case c < utf8.RuneSelf:
+				if !wordRunes[c] {
+					break word
+				}
+				j++
+			case j+1 < len(hay) && 0xC2 <= c && c < 0xE0 && hay[j+1]&0xC0 == 0x80:
+				if !wordRunes[rune(c&0x1F)<<6|rune(hay[j+1]&0x3F)] {
+					break word
+				}
+				j += 2
+			default:
+				w, size := longWordRuneAt(hay, j)
+				if !w {
+					break word
+				}
+				j += size
+			}
+		}
+		s.word(i, j, sep)
+		s.nw++
 		i = j
 	}
-	sortRaw(f.hits)
-	return f.mergeSorted(f.pairParts())
 }
 
 // word reads the word hay[i:j], which follows the separator sep: it carries on the keys in
 // progress and starts those that begin with it.
-func (f *finder) word(i, j int, sep int32) {
-	wt := f.m.words
+func (s *scan) word(i, j int, sep int32) {
+	wt := s.m.words
 	if wt == nil { // no key starts with a word
 		return
 	}
-	head, tail := tokenKey(f.hay, i, j)
-	var id, first int32
-	var extends bool
-	if sl := wt.words.find(f.hay, i, j, head, tail); sl != nil {
-		id, first, extends = sl.id, sl.node, sl.extends
+	var head, tail uint64
+	if n := j - i; n > 8 {
+		head, tail = load64(s.hay, i), load64(s.hay, j-8)
+	} else if i+8 <= len(s.hay) {
+		head = load64(s.hay, i) & (1<<(8*n) - 1)
 	} else {
-		extends = f.m.prefixes.may(head, j-i)
+		head, tail = tokenKey(s.hay, i, j)
 	}
-	live := f.active[:0]
-	for _, p := range f.active {
-		for _, e := range wt.ends[p.ends : p.ends+p.nEnds] {
-			if e.sep != 0 && e.sep == sep && j-i > len(e.text) && f.hay[i:i+len(e.text)] == e.text {
-				f.report(e.key, p.start, i+len(e.text))
-			}
+	sl := wt.words.find(s.hay, i, j, head, tail)
+	var id int32
+	if sl != nil {
+		id = sl.id
+	}
+	live := s.active[:0]
+	for _, p := range s.active {
+		if p.nEnds > 0 {
+			s.wordEnds(p, i, j, sep)
 		}
 		if id == 0 || sep == 0 {
 			continue
@@ -107,78 +164,115 @@ func (f *finder) word(i, j int, sep int32) {
 		if c := wt.edges.next(p.node, sep, id); c != 0 {
 			nd := &wt.nodes[c]
 			if nd.key >= 0 {
-				f.report(nd.key, p.start, j)
+				s.report(nd.key, p.start, j, p.words, s.nw+1)
 			}
 			if nd.live() {
-				live = append(live, wt.phraseAt(c, p.start))
+				live = append(live, wt.phraseAt(c, p.start, p.words))
 			}
 		}
 	}
-	f.active = live
-	if extends {
-		f.walk(i, j)
-	}
-	if first != 0 {
-		nd := &wt.nodes[first]
-		if nd.key >= 0 {
-			f.report(nd.key, i, j)
+	s.active = live
+	if sl == nil {
+		if s.m.prefixes.may(head, j-i) {
+			s.walkWord(i, j)
 		}
-		if nd.live() {
-			f.active = append(f.active, wt.phraseAt(first, i))
+		return
+	}
+	if sl.extends {
+		s.walkWord(i, j)
+	}
+	if sl.key >= 0 {
+		s.report(sl.key, i, j, s.nw, s.nw+1)
+	}
+	if sl.live() {
+		s.active = append(s.active, phrase{start: i, words: s.nw, node: sl.node, ends: sl.ends, nEnds: sl.nEnds})
+	}
+}
+
+// wordEnds reports the keys of p whose last word, with a prefix use, the word hay[i:j] after
+// the separator sep goes on from.
+func (s *scan) wordEnds(p phrase, i, j int, sep int32) {
+	for _, e := range s.m.words.ends[p.ends : p.ends+p.nEnds] {
+		if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
+			s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1)
 		}
 	}
 }
 
+// separatorEnds reports whether some key in progress may end with a separator.
+func (s *scan) separatorEnds() bool {
+	for _, p := range s.active {
+		if p.nEnds > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // separator reads the separator hay[i:j] after a word: the keys in progress that end with a
 // separator it begins with match. It returns the separator as one of the keys', or 0.
-func (f *finder) separator(i, j int) int32 {
-	wt := f.m.words
-	s := f.hay[i:j]
-	for _, p := range f.active {
+func (s *scan) separator(i, j int) int32 {
+	wt := s.m.words
+	text := s.hay[i:j]
+	for _, p := range s.active {
+		if p.nEnds == 0 {
+			continue
+		}
 		for _, e := range wt.ends[p.ends : p.ends+p.nEnds] {
-			if e.sep == 0 && strings.HasPrefix(s, e.text) {
-				f.report(e.key, p.start, i+len(e.text))
+			if e.sep == 0 && strings.HasPrefix(text, e.text) {
+				s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
 			}
 		}
 	}
 	switch {
-	case j == len(f.hay): // no word follows
+	case j == len(s.hay): // no word follows
 		return 0
-	case s == " ":
+	case text == " ":
 		return wt.space
 	}
-	head, tail := tokenKey(f.hay, i, j)
-	if sl := wt.seps.find(f.hay, i, j, head, tail); sl != nil {
+	head, tail := tokenKey(s.hay, i, j)
+	if sl := wt.seps.find(s.hay, i, j, head, tail); sl != nil {
 		return sl.id
 	}
 	return 0
 }
 
-// walk walks the trie from i and reports the keys found that end before limit.
-func (f *finder) walk(i, limit int) {
-	f.found = f.m.trie.walk(f.hay, i, f.found[:0])
-	for _, k := range f.found {
-		if k.end < limit {
-			f.report(k.key, i, k.end)
+// walkWord walks the trie from the start of the word hay[i:j] for the one-word keys with a
+// prefix use that end inside it.
+func (s *scan) walkWord(i, j int) {
+	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
+	for _, k := range s.found {
+		if k.end < j {
+			s.report(k.key, i, k.end, s.nw, s.nw+1)
 		}
 	}
 }
 
+// walkAt walks the trie from a character other than a letter or digit for the keys that start
+// with it, however many words long.
+func (s *scan) walkAt(i int) {
+	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
+	for _, k := range s.found {
+		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)))
+	}
+}
+
 // report keeps the match of key at [start,end) for the uses whose ends it fits: where the key
-// ends with a word character, a use that is not a prefix needs a boundary after it.
-func (f *finder) report(key int32, start, end int) {
-	whole := !f.m.wordEnd[key] || boundaryAfter(f.hay, end)
-	for _, u := range f.m.uses[key] {
+// ends with a word character, a use that is not a prefix needs a boundary after it. before and
+// through are the numbers of words of the text before start and before end.
+func (s *scan) report(key int32, start, end, before, through int) {
+	whole := !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
+	for _, u := range s.m.uses[key] {
 		e := end
 		if u.prefix {
-			e = wordEndFrom(f.hay, end)
+			e = wordEndFrom(s.hay, end)
 		} else if !whole {
 			continue
 		}
 		if u.slot < 0 {
-			f.hits = append(f.hits, rawHit{spec: u.spec, start: start, end: e})
+			s.hits = append(s.hits, rawHit{spec: u.spec, start: start, end: e})
 		} else {
-			f.parts = append(f.parts, partHit{slot: u.slot, Span: Span{start, e}})
+			s.parts = append(s.parts, partHit{slot: u.slot, partMatch: partMatch{Span{start, e}, before, through}})
 		}
 	}
 }
@@ -198,19 +292,17 @@ func lessHit(a, b rawHit) bool {
 	return a.start < b.start || a.start == b.start && a.spec < b.spec
 }
 
-// mergeSorted merges pairs into f.hits, both in order (lessHit), from the back so that the
-// spare capacity of f.hits is used.
-func (f *finder) mergeSorted(pairs []rawHit) []rawHit {
-	a := f.hits
-	i, j := len(a)-1, len(pairs)-1
-	a = slices.Grow(a, len(pairs))[:len(a)+len(pairs)]
+// mergeInto merges b into a, both in order (lessHit), from the back so that the spare capacity
+// of a is used.
+func mergeInto(a, b []rawHit) []rawHit {
+	i, j := len(a)-1, len(b)-1
+	a = slices.Grow(a, len(b))[:len(a)+len(b)]
 	for k := len(a) - 1; j >= 0; k-- {
-		if i >= 0 && lessHit(pairs[j], a[i]) {
+		if i >= 0 && lessHit(b[j], a[i]) {
 			a[k], i = a[i], i-1
 		} else {
-			a[k], j = pairs[j], j-1
+			a[k], j = b[j], j-1
 		}
 	}
-	f.hits = a
 	return a
 }

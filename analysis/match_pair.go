@@ -1,17 +1,14 @@
 package analysis
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
-// pairParts turns part matches of '~' patterns into hits, in order of start, then spec: for each
-// match of the first part, the first chain of following parts, each within maxGapWords words
-// of the previous one.
-func (f *finder) pairParts() []rawHit {
+// pairParts turns part matches of '~' patterns into hits (f.pairs), in order of start, then
+// spec: for each match of the first part, the first chain of following parts, each within
+// maxGapWords words of the previous one.
+func (f *finder) pairParts() {
 	f.pairs = f.pairs[:0]
 	if len(f.parts) == 0 {
-		return nil
+		return
 	}
 	// Group the matches by slot, keeping their order within one, which is of start: the
 	// matches of one key are reported in order of start.
@@ -28,46 +25,55 @@ func (f *finder) pairParts() []rawHit {
 	copy(next, at[:n])
 	f.sorted = slices.Grow(f.sorted[:0], len(f.parts))[:len(f.parts)]
 	for _, p := range f.parts {
-		f.sorted[next[p.slot]] = p.Span
+		f.sorted[next[p.slot]] = p.partMatch
 		next[p.slot]++
 	}
+	pairs := f.pairs[:0]
 	for t, spec := range f.m.tildes {
 		lists := f.lists[:0]
 		for _, s := range f.m.slots[t] {
 			lists = append(lists, f.sorted[at[s]:at[s+1]])
 		}
 		f.lists = lists
-		if slices.ContainsFunc(lists, func(l []Span) bool { return len(l) == 0 }) {
+		if slices.ContainsFunc(lists, func(l []partMatch) bool { return len(l) == 0 }) {
 			continue
 		}
+		// This pattern's hits are in order of start; they join the others' by a merge.
+		n := len(pairs)
 		for _, first := range lists[0] {
-			if end, ok := chain(f.hay, lists[1:], first.End); ok {
-				f.pairs = append(f.pairs, rawHit{spec: spec, start: first.Start, end: end})
+			if end, ok := chain(lists[1:], first); ok {
+				pairs = append(pairs, rawHit{spec: spec, start: first.Start, end: end})
 			}
 		}
-	}
-	slices.SortFunc(f.pairs, func(a, b rawHit) int {
-		if a.start != b.start {
-			return a.start - b.start
+		if n > 0 && len(pairs) > n {
+			f.run = append(f.run[:0], pairs[n:]...)
+			pairs = mergeInto(pairs[:n], f.run)
 		}
-		return a.spec - b.spec
-	})
-	return f.pairs
+	}
+	f.pairs = pairs
 }
 
-// chain finds matches of the remaining parts, in order, each starting after from with at most
-// maxGapWords words in between, and returns where the last one ends. The word count of a gap
-// only grows with its length, so the search stops at the first candidate too far away.
-func chain(hay string, lists [][]Span, from int) (int, bool) {
+// chain finds matches of the remaining parts, in order, each starting at or after the end of
+// the one before with at most maxGapWords words in between, and returns where the last one
+// ends. The gaps of candidates only grow, so the search stops at the first too far away.
+func chain(lists [][]partMatch, prev partMatch) (int, bool) {
 	if len(lists) == 0 {
-		return from, true
+		return prev.End, true
 	}
-	i, _ := slices.BinarySearchFunc(lists[0], from, func(o Span, t int) int { return cmp.Compare(o.Start, t) })
+	// The first candidate starts at prev.End or after.
+	i, k := 0, len(lists[0])
+	for i < k {
+		if h := int(uint(i+k) >> 1); lists[0][h].Start < prev.End {
+			i = h + 1
+		} else {
+			k = h
+		}
+	}
 	for _, c := range lists[0][i:] {
-		if countWords(hay[from:c.Start], maxGapWords+1) > maxGapWords {
+		if c.wordsBefore-prev.wordsThrough > maxGapWords {
 			break
 		}
-		if end, ok := chain(hay, lists[1:], c.End); ok {
+		if end, ok := chain(lists[1:], c); ok {
 			return end, true
 		}
 	}

@@ -169,7 +169,9 @@ func FuzzMatch(f *testing.F) {
 		for _, rs := range sets {
 			hits := rs.Match(n)
 			checkHits(t, n, hits)
-			for _, r := range rs.m.finder().find(n.Text) {
+			f := rs.m.finder()
+			f.find(n.Text)
+			for _, r := range append(f.hits, f.pairs...) {
 				checkRaw(t, n.Text, r, rs.m.specs[r.spec])
 			}
 			for _, h := range hits {
@@ -233,6 +235,10 @@ func FuzzTrie(f *testing.F) {
 	})
 }
 
+func compareHits(a, b rawHit) int {
+	return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.spec, b.spec))
+}
+
 // sameAsReference fails unless the matcher finds what the reference matcher finds in hay: the
 // same hits before merging (in any order) and the same merged hits, in the same order.
 func sameAsReference(t testing.TB, ref *reference, hay string) {
@@ -240,13 +246,17 @@ func sameAsReference(t testing.TB, ref *reference, hay string) {
 	m := ref.m
 	f := m.finder()
 	defer m.finders.Put(f)
-	got, want := slices.Clone(f.find(hay)), ref.find(hay)
+	f.find(hay)
+	got, want := append(slices.Clone(f.hits), f.pairs...), ref.find(hay)
 	byPlace := func(a, b rawHit) int { return cmp.Or(a.start-b.start, a.spec-b.spec, a.end-b.end) }
 	sortedGot, sortedWant := slices.SortedFunc(slices.Values(got), byPlace), slices.SortedFunc(slices.Values(want), byPlace)
 	if !slices.Equal(sortedGot, sortedWant) {
 		t.Fatalf("in %q:\nfound     %v\nreference %v", hay, sortedGot, sortedWant)
 	}
-	if got, want := f.merge(got), ref.merge(want); !slices.Equal(got, want) {
+	if !slices.IsSortedFunc(f.hits, compareHits) || !slices.IsSortedFunc(f.pairs, compareHits) {
+		t.Fatalf("in %q: hits or pairs out of order", hay)
+	}
+	if got, want := f.merge(), ref.merge(want); !slices.Equal(got, want) {
 		t.Fatalf("in %q:\nmerged           %v\nreference merged %v", hay, got, want)
 	}
 }

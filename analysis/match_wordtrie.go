@@ -40,17 +40,17 @@ type partialEnd struct {
 	text string // the last word or separator
 }
 
-// phrase is a key in progress in a text: where it starts, the node its tokens so far reached,
-// and that node's partial ends, which a scan reads at every separator.
+// phrase is a key in progress in a text: where it starts and the words before, the node its
+// tokens so far reached, and that node's partial ends, which a scan reads at every separator.
 type phrase struct {
-	start       int
-	node        int32
-	ends, nEnds int32
+	start, words int
+	node         int32
+	ends, nEnds  int32
 }
 
-// phraseAt returns the phrase of keys that reached node n from start.
-func (t *wordTrie) phraseAt(n int32, start int) phrase {
-	return phrase{start: start, node: n, ends: t.nodes[n].ends, nEnds: t.nodes[n].nEnds}
+// phraseAt returns the phrase of keys that reached node n from start, after words words.
+func (t *wordTrie) phraseAt(n int32, start, words int) phrase {
+	return phrase{start: start, words: words, node: n, ends: t.nodes[n].ends, nEnds: t.nodes[n].nEnds}
 }
 
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
@@ -112,8 +112,8 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 			extends[w] = extends[w] || len(w) > len(p) && w[:len(p)] == p
 		}
 	}
-	t.words = newTokenTable(words, first, extends)
-	t.seps = newTokenTable(seps, nil, nil)
+	t.words = newTokenTable(words, t.nodes, first, extends)
+	t.seps = newTokenTable(seps, nil, nil, nil)
 	t.space = seps[" "]
 	t.edges = newEdgeTable(edges)
 	return t
@@ -143,32 +143,40 @@ func tokens(s string) []string {
 // compare the bytes in between. Open addressing, at most half full.
 type tokenTable struct {
 	slots []tokenSlot
-	shift uint   // a hash's slot is its top bits
-	mids  string // the middles of the long tokens
+	shift uint    // a hash's slot is its top bits
+	mids  string  // the middles of the long tokens
+	mid   []int32 // token id → where its bytes 8 to n-8 start in mids, if n > 16
 }
 
 type tokenSlot struct {
 	head, tail uint64 // see tokenKey
 	n          int32  // the token's length; 0 marks an empty slot
-	mid        int32  // where its bytes 8 to n-8 start in mids
-	id, node   int32
+	id         int32
+	// A word's node, that of the keys that start with it, is copied here: a scan reads it for
+	// most words of a text.
+	node int32
+	wordNode
 	// extends: the word goes on from a one-word key with a prefix use ("documents" from
 	// "document*"), which the trie finds.
 	extends bool
 }
 
-func newTokenTable(ids map[string]int32, nodes map[int32]int32, extends map[string]bool) tokenTable {
+func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32, extends map[string]bool) tokenTable {
 	size := 16
 	for size < 2*len(ids) {
 		size *= 2
 	}
-	t := tokenTable{slots: make([]tokenSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+	t := tokenTable{slots: make([]tokenSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
+		mid: make([]int32, len(ids)+1)}
 	var mids []byte
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
-		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, node: nodes[id], extends: extends[tok]}
+		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, wordNode: wordNode{key: -1}, extends: extends[tok]}
+		if n, ok := first[id]; ok {
+			s.node, s.wordNode = n, nodes[n]
+		}
 		if len(tok) > 16 {
-			s.mid = int32(len(mids))
+			t.mid[id] = int32(len(mids))
 			mids = append(mids, tok[8:len(tok)-8]...)
 		}
 		i := t.index(head, tail, len(tok))
@@ -219,7 +227,7 @@ func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
 		case sl.n == 0:
 			return nil
 		case sl.head == head && sl.tail == tail && int(sl.n) == n &&
-			(n <= 16 || t.mids[sl.mid:int(sl.mid)+n-16] == s[i+8:j-8]):
+			(n <= 16 || t.mids[t.mid[sl.id]:int(t.mid[sl.id])+n-16] == s[i+8:j-8]):
 			return sl
 		}
 	}
