@@ -55,25 +55,35 @@ loop:
 				stop = normStopSlow
 				break
 			}
-			if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {
-				// the next rune must not combine with this one, nor be dropped from between
-				y := s[j]
-				if y < 0xC2 || y >= 0xE0 || j+1 == len(s) || s[j+1]&0xC0 != 0x80 ||
-					two[(int(y&0x1F)<<6|int(s[j+1]&0x3F))&0x7FF].flags&ntBlocks != 0 {
-					stop = normStopSlow
+			for { // e is the rune at i, and the runes of the run after it are read one by one
+				var next *normTwoByteEntry
+				if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {
+					// the next rune must not combine with this one, nor be dropped from between
+					y := s[j]
+					if y < 0xC2 || y >= 0xE0 || j+1 == len(s) || s[j+1]&0xC0 != 0x80 {
+						stop = normStopSlow
+						break loop
+					}
+					if next = &two[(int(y&0x1F)<<6|int(s[j+1]&0x3F))&0x7FF]; next.flags&ntBlocks != 0 {
+						stop = normStopSlow
+						break loop
+					}
+				}
+				b[n], b[n+1] = e.out[0], e.out[1]
+				n, i = n+int(e.n), i+2
+				if e.scripts != 0 {
+					ph, pv = (ph^uint32(e.r))*normHashPrime, (pv+1)|uint64(e.scripts)<<32
+				} else {
+					pst = normNotPlain
+				}
+				if e.n == 1 {
+					stop = normStopAnchor
+					break loop
+				}
+				if next == nil || next.flags&ntFast == 0 {
 					break
 				}
-			}
-			b[n], b[n+1] = e.out[0], e.out[1]
-			n, i = n+int(e.n), i+2
-			if e.scripts != 0 {
-				ph, pv = (ph^uint32(e.r))*normHashPrime, (pv+1)|uint64(e.scripts)<<32
-			} else {
-				pst = normNotPlain
-			}
-			if e.n == 1 {
-				stop = normStopAnchor
-				break
+				e = next
 			}
 			continue
 		}
