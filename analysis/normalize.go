@@ -144,25 +144,29 @@ func normWordSteps(u []normUnit, w *normWork) []normUnit {
 // cur maps.
 func normDecodeUnits(b []byte, start int, cur *normCursor, u []normUnit) []normUnit {
 	cls := normClassTable()
-	for i := 0; i < len(b); {
-		x := b[i]
-		var r rune
-		var size int
-		var cl normClass
-		var sc normScript
+	u = slices.Grow(u[:0], len(b))[:len(b)] // a unit per byte at most
+	a, k, n := cur.a, cur.k, 0
+	for i := 0; i < len(b); n++ {
+		for k+1 < len(a) && a[k+1].t <= start+i {
+			k++
+		}
+		x, o := b[i], a[k].o+start+i-a[k].t
 		switch {
 		case x < utf8.RuneSelf:
-			r, size, cl, sc = rune(x), 1, normASCIIClass[x], normASCIIScript[x]
+			u[n] = normUnit{o: o, r: rune(x), cl: normASCIIClass[x], sc: normASCIIScript[x]}
+			i++
 		case x < 0xE0 && i+1 < len(b): // valid UTF-8: a two-byte rune
-			r, size = rune(x&0x1F)<<6|rune(b[i+1]&0x3F), 2
-			cl, sc = normClass(cls[r]&0xF), normScript(cls[r]>>4)
+			r := rune(x&0x1F)<<6 | rune(b[i+1]&0x3F)
+			u[n] = normUnit{o: o, r: r, cl: normClass(cls[r] & 0xF), sc: normScript(cls[r] >> 4)}
+			i += 2
 		default:
-			r, size, cl, sc = normDecodeClass(b, i)
+			r, size, cl, sc := normDecodeClass(b, i)
+			u[n] = normUnit{o: o, r: r, cl: cl, sc: sc}
+			i += size
 		}
-		u = append(u, normUnit{o: cur.at(start + i), r: r, cl: cl, sc: sc})
-		i += size
 	}
-	return u
+	cur.k = k
+	return u[:n]
 }
 
 // normSameText reports whether the units that are not deleted spell b.

@@ -91,17 +91,8 @@ func normOrigAt[T string | []byte](text T, a []normAnchor, k, i int) int {
 	return a[k].o + t - a[k].t
 }
 
-// normCursor reads a map at increasing offsets without a search.
+// normCursor reads a map at increasing offsets without a search (normDecodeUnits).
 type normCursor struct {
 	a []normAnchor
 	k int
-}
-
-// at is where the character starting at byte i of the text starts in the original; i never
-// decreases from one call to the next.
-func (c *normCursor) at(i int) int {
-	for c.k+1 < len(c.a) && c.a[c.k+1].t <= i {
-		c.k++
-	}
-	return c.a[c.k].o + i - c.a[c.k].t
 }
