@@ -67,6 +67,9 @@ type extraction struct {
 	digits      []byte // scratch for the digits of a run
 	cand        []byte // scratch for a phone candidate
 	groups      []group
+	// surveys of the original and of the normalised text, taken by run (surveyed)
+	sv, svText survey
+	surveyed   bool
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -83,6 +86,7 @@ func newExtraction(n *Normalized, region string) *extraction {
 		x.srcs = append(x.srcs, source{s: n.Text, mapped: true})
 	}
 	x.budget = 16 + len(n.Original)/256
+	x.found = make([]Entity, 0, 4+len(n.Original)/256)
 	x.digits, x.groups = make([]byte, 0, 64), make([]group, 0, 32)
 	return x
 }
@@ -97,6 +101,11 @@ func newExtraction(n *Normalized, region string) *extraction {
 // are case-sensitive.
 func (x *extraction) run() {
 	orig := x.srcs[0]
+	x.sv.take(orig.s, true)
+	if len(x.srcs) > 1 {
+		x.alignedWords()
+	}
+	x.surveyed = true
 	x.ibans(orig)
 	x.cryptos(orig)
 	x.lexed = true
@@ -111,6 +120,27 @@ func (x *extraction) run() {
 	x.phones()
 	x.messengerPhones()
 	x.ages(orig)
+}
+
+// words returns the words of src that may be in the lexicon.
+func (x *extraction) words(src source) []Span {
+	switch {
+	case !x.surveyed:
+		var sv survey
+		sv.take(src.s, false)
+		return sv.words
+	case src.mapped:
+		return x.svText.words
+	}
+	return x.sv.words
+}
+
+// asciiDigits returns a finder of the ASCII digits of src.
+func (x *extraction) asciiDigits(src source) digitFinder {
+	if x.surveyed && !src.mapped {
+		return digitFinder{s: src.s, runs: x.sv.numbers, surveyed: true}
+	}
+	return digitFinder{s: src.s}
 }
 
 // add records an entity found at [start, end) of src.
@@ -165,10 +195,7 @@ var entityRank = map[string]int{
 // taken in clusters of chain-overlapping spans, so that the pairwise work stays within a
 // cluster, which is small: a text is mostly made of findings that overlap nothing.
 func (x *extraction) resolve() []Entity {
-	c := x.found
-	slices.SortFunc(c, func(a, b Entity) int {
-		return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
-	})
+	c := sortBySpan(x.found)
 	out := make([]Entity, 0, len(c))
 	for i := 0; i < len(c); {
 		j, end := i+1, c[i].Span.End
@@ -179,14 +206,41 @@ func (x *extraction) resolve() []Entity {
 		out = keepBest(out, c[i:j])
 		i = j
 	}
-	slices.SortFunc(out, func(a, b Entity) int {
-		return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End,
-			cmp.Compare(a.Type, b.Type), cmp.Compare(a.Value, b.Value), cmp.Compare(a.Platform, b.Platform))
-	})
 	return out
 }
 
-// keepBest appends to out the findings of a cluster that do not conflict with a better one.
+// entityOrder is the order of ExtractEntities' result.
+func entityOrder(a, b Entity) int {
+	return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End,
+		cmp.Compare(a.Type, b.Type), cmp.Compare(a.Value, b.Value), cmp.Compare(a.Platform, b.Platform))
+}
+
+// sortBySpan returns the findings sorted by span. Spans are sorted as integers holding the
+// start, length and index of each finding, and entities moved once. The order of findings
+// with the same span does not matter to resolve.
+func sortBySpan(c []Entity) []Entity {
+	const startBits, lenBits, indexBits = 28, 16, 20
+	keys := make([]uint64, len(c))
+	for i, e := range c {
+		start, n := uint64(e.Span.Start), uint64(e.Span.End-e.Span.Start)
+		if start >= 1<<startBits || n >= 1<<lenBits || i >= 1<<indexBits {
+			slices.SortFunc(c, func(a, b Entity) int {
+				return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
+			})
+			return c
+		}
+		keys[i] = start<<(lenBits+indexBits) | n<<indexBits | uint64(i)
+	}
+	slices.Sort(keys)
+	sorted := make([]Entity, len(c))
+	for i, k := range keys {
+		sorted[i] = c[k&(1<<indexBits-1)]
+	}
+	return sorted
+}
+
+// keepBest appends to out the findings of a cluster that do not conflict with a better one,
+// in the order of the result: clusters follow one another in that order.
 func keepBest(out, cluster []Entity) []Entity {
 	if len(cluster) == 1 {
 		return append(out, cluster[0])
@@ -205,6 +259,7 @@ func keepBest(out, cluster []Entity) []Entity {
 			out = append(out, e)
 		}
 	}
+	slices.SortFunc(out[first:], entityOrder)
 	return out
 }
 

@@ -12,7 +12,8 @@ import "strings"
 
 func (x *extraction) ages(src source) {
 	s := src.s
-	for i := indexDigit(s, 0); i < len(s); i = indexDigit(s, i) {
+	digits := x.asciiDigits(src)
+	for i := digits.next(0); i < len(s); i = digits.next(i) {
 		j := digitsEnd(s, i)
 		if j-i == 2 {
 			j = max(j, x.ageAt(src, i, j))

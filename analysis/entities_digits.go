@@ -39,17 +39,21 @@ type runScanner struct {
 	gap    int // separators since the last group
 	glueAt int // a group starting here touches a word or currency on its left
 	emit   func(run []group, plusAt int)
-	words  []wordHit // the spelled-out digits not yet skipped to (skip)
+	// what skip has not passed yet: spelled-out digits, ASCII digits, other digits and "+"
+	words  []wordHit
+	digits digitFinder
+	marks  []int
 }
 
 // digitRuns calls emit with each run of the original holding at least minPhoneDigits digits.
 // The run is only valid during the call.
 func (x *extraction) digitRuns(emit func(run []group, plusAt int)) {
 	s := x.n.Original
-	r := runScanner{x: x, s: s, run: x.groups[:0], plusAt: -1, glueAt: -1, emit: emit, words: x.numberWords}
+	r := runScanner{x: x, s: s, run: x.groups[:0], plusAt: -1, glueAt: -1, emit: emit,
+		words: x.numberWords, digits: x.asciiDigits(x.srcs[0]), marks: x.sv.marks}
 	x.digits = x.digits[:0]
 	for i := 0; i < len(s); {
-		if x.lexed && len(r.run) == 0 && r.plusAt < 0 {
+		if x.surveyed && x.lexed && len(r.run) == 0 && r.plusAt < 0 {
 			if i = r.skip(i); i == len(s) {
 				break
 			}

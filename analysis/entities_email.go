@@ -247,8 +247,9 @@ func (x *extraction) bracketed(s string, p int, symbol byte, words map[string]bo
 // brackets looks at each bracket of src for an at-marker or a dot-marker.
 func (x *extraction) brackets(src source) {
 	s := src.s
+	f := newByteFinder(s, "[({<")
 	for i := 0; i < len(s); {
-		p := indexBracket(s, i)
+		p := f.next(i)
 		if p == len(s) {
 			return
 		}

@@ -89,11 +89,12 @@ var keywords = func() map[string]keyword {
 // On the original it also records the spelled-out digits and glue words for the squeezer.
 func (x *extraction) scanWords(src source) {
 	s := src.s
-	for i := 0; i < len(s); {
-		i, _ = lexNext(s, i)
-		if i == len(s) {
-			break
+	i := 0
+	for _, c := range x.words(src) {
+		if c.Start < i {
+			continue // within the second word of a platform name
 		}
+		i = c.Start
 		j, e, ok := x.lexWord(s, i)
 		if ok && !src.mapped && (e.digit != 0 || e.glue) {
 			x.numberWords = append(x.numberWords, wordHit{i, j, e})

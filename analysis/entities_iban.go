@@ -12,21 +12,26 @@ import (
 
 func (x *extraction) ibans(src source) {
 	s := src.s
-	for i := 0; i+4 <= len(s); i++ {
-		i = indexDigit(s, i+2) - 2 // the check digits come first in a text of letters
-		if i+4 > len(s) {
+	digits := x.asciiDigits(src)
+	for i := 0; i+4 <= len(s); {
+		d := digits.next(i + 2) // the check digits come first in a text of letters
+		if i = d - 2; i+4 > len(s) {
 			break
 		}
 		if !isDigit(s[i+3]) || !isASCIILetter(s[i]) || !isASCIILetter(s[i+1]) {
+			i = digitsEnd(s, d) - 1 // no IBAN has the other digits of this run at d
 			continue
 		}
 		if r, _ := runeBefore(s, i); isAlnumRune(r) {
+			i++
 			continue
 		}
 		if end, v := ibanAt(s, i); end > 0 {
 			x.add(src, Entity{Type: EntityIBAN, Value: v}, i, end)
-			i = end - 1
+			i = end
+			continue
 		}
+		i++
 	}
 }
 

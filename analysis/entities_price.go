@@ -19,7 +19,8 @@ type amount struct {
 
 func (x *extraction) prices(src source) {
 	s := src.s
-	for i := indexDigit(s, 0); i < len(s); i = indexDigit(s, i) {
+	digits := x.asciiDigits(src)
+	for i := digits.next(0); i < len(s); i = digits.next(i) {
 		i = max(x.priceAt(src, i), digitsEnd(s, i))
 	}
 }
@@ -69,15 +70,16 @@ func (x *extraction) priceAt(src source, i int) int {
 }
 
 func (x *extraction) addPrice(src source, a amount, code, period string, start, end int) {
-	v := a.value(src.s)
-	if v == "" {
+	b := append(append(x.cand[:0], code...), ' ')
+	n := len(b)
+	if b = a.appendValue(b, src.s); len(b) == n {
 		return
 	}
-	v = code + " " + v
 	if period != "" {
-		v += "/" + period
+		b = append(append(b, '/'), period...)
 	}
-	x.add(src, Entity{Type: EntityPrice, Value: v}, start, end)
+	x.cand = b
+	x.add(src, Entity{Type: EntityPrice, Value: string(b)}, start, end)
 }
 
 // amountBoundary reports whether an amount may start at i: not inside a longer number, a
@@ -177,8 +179,11 @@ func thousandsSep(s string, j int) int {
 }
 
 // value is the canonical number: digits, "." and decimals without trailing zeros.
-func (a amount) value(s string) string {
-	var b []byte
+func (a amount) value(s string) string { return string(a.appendValue(nil, s)) }
+
+// appendValue appends the value to b.
+func (a amount) appendValue(b []byte, s string) []byte {
+	n := len(b)
 	for i := a.start; i < a.wholeEnd; i++ {
 		if isDigit(s[i]) {
 			b = append(b, s[i])
@@ -186,20 +191,21 @@ func (a amount) value(s string) string {
 	}
 	frac := a.frac
 	if a.thousand { // frac has at most two digits
-		b = append(b, (frac + "000")[:3]...)
+		b = append(b, frac...)
+		for k := len(frac); k < 3; k++ {
+			b = append(b, '0')
+		}
 		frac = ""
 	}
-	for len(b) > 1 && b[0] == '0' {
-		b = b[1:]
+	k := n
+	for len(b)-k > 1 && b[k] == '0' {
+		k++
 	}
-	frac = strings.TrimRight(frac, "0")
-	if len(b) == 0 {
-		return ""
+	b = append(b[:n], b[k:]...)
+	if frac = strings.TrimRight(frac, "0"); frac != "" && len(b) > n {
+		b = append(append(b, '.'), frac...)
 	}
-	if frac != "" {
-		return string(b) + "." + frac
-	}
-	return string(b)
+	return b
 }
 
 // multiplier reads "k", "K", "к" right after the amount or a thousands word after a space.

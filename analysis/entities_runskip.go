@@ -7,14 +7,19 @@ import (
 
 // Between runs the squeezer remembers nothing that matters but whether a group starting right
 // after the last word or currency touches it. So it jumps to the next character that can start
-// a run (a digit of any script, a plus sign, a spelled-out digit as scanWords found it) and
-// resumes at the last ASCII punctuation or space before that character, a token boundary from
-// which it reads again whatever touches the run. Most of a text is then only skimmed eight
-// bytes at a time for those characters.
+// a run (a digit of any script or a plus sign, as the survey found them, or a spelled-out digit
+// as scanWords found it) and resumes at the last ASCII punctuation or space before that
+// character, a token boundary from which it reads again whatever touches the run.
 
 // skip returns where the squeezer, between runs at i, resumes.
 func (r *runScanner) skip(i int) int {
-	t := min(nextPhoneChar(r.s, i), r.nextDigitWord(i))
+	for len(r.marks) > 0 && r.marks[0] < i {
+		r.marks = r.marks[1:]
+	}
+	t := min(r.digits.next(i), r.nextDigitWord(i))
+	if len(r.marks) > 0 {
+		t = min(t, r.marks[0])
+	}
 	if t >= len(r.s) {
 		return len(r.s)
 	}
@@ -36,39 +41,6 @@ func (r *runScanner) nextDigitWord(i int) int {
 		return len(r.s)
 	}
 	return r.words[0].start
-}
-
-// nextPhoneChar returns the offset of the first digit of any script or plus sign at or after i,
-// or len(s). Bytes that cannot start one are skipped eight at a time: ASCII other than digits
-// and "+", continuation bytes, and the leads of two-byte characters other than the superscripts
-// (C2) and the Arabic and N'Ko digits (D9, DB, DF).
-func nextPhoneChar(s string, i int) int {
-	for i < len(s) {
-		if i+8 <= len(s) {
-			x := load8(s, i)
-			m := digitBytes(x) | equalBytes(x, '+') | equalBytes(x, 0xC2) | equalBytes(x|0x06*ones, 0xDF) |
-				x&(x<<1)&(x<<2)&hi // 0xE0 and above: three- and four-byte characters
-			if m == 0 {
-				i += 8
-				continue
-			}
-			i += firstByte(m)
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if isDigit(c) || c == '+' {
-				return i
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isPhoneRune(r) {
-			return i
-		}
-		i += n
-	}
-	return len(s)
 }
 
 // isPhoneRune reports a non-ASCII character that may start a run: a digit (digitValue) or a

@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"math/bits"
-	"strings"
-)
+import "math/bits"
 
 // The scanners skip most of a text eight bytes at a time: a word of eight bytes is tested for
 // digits, letters or a given byte with a few arithmetic operations (SIMD within a register),
@@ -51,21 +48,6 @@ func indexDigit(s string, i int) int {
 		}
 	}
 	for i < len(s) && !isDigit(s[i]) {
-		i++
-	}
-	return i
-}
-
-// indexBracket returns the offset of the first opening bracket "[({<" at or after i, or len(s).
-func indexBracket(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		// "[" is "{" but for the bit 0x20
-		if m := equalBytes(x|0x20*ones, '{') | equalBytes(x, '(') | equalBytes(x, '<'); m != 0 {
-			return i + firstByte(m)
-		}
-	}
-	for i < len(s) && strings.IndexByte("[({<", s[i]) < 0 {
 		i++
 	}
 	return i

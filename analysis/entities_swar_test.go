@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -29,24 +30,31 @@ func TestEntitiesSWARBytes(t *testing.T) {
 	}
 }
 
-// nextPhoneChar must stop at every character isPhoneRune accepts, and isPhoneRune must accept
-// exactly the digits of digitValue and the full-width plus.
+// The survey must mark every character isPhoneRune accepts, in a block or in the tail, and
+// isPhoneRune must accept exactly the digits of digitValue and the full-width plus.
 func TestEntitiesPhoneChars(t *testing.T) {
+	var sv survey
 	for r := rune(0x80); r <= unicode.MaxRune; r++ {
 		_, digit := digitValue(r)
 		if (digit || r == '＋') != isPhoneRune(r) {
 			t.Fatalf("%U: isPhoneRune is %v", r, !digit)
 		}
-		if digit || r == '＋' {
-			s := "abc дом «»\u00a0—" + string(r) + "x"
-			if i := nextPhoneChar(s, 0); i != strings.IndexRune(s, r) {
-				t.Fatalf("%U: nextPhoneChar stops at %d", r, i)
+		if isLetter(r) && isPhoneRune(r) {
+			t.Fatalf("%U: a letter that may start a phone", r)
+		}
+		if !isPhoneRune(r) {
+			continue
+		}
+		for _, pad := range []int{0, 1, 30, 60, 63, 64, 100} {
+			s := strings.Repeat("д", pad/2) + strings.Repeat("x", pad%2) + "abc «»\u00a0—€" + string(r) + "x"
+			sv.take(s, true)
+			if want := strings.LastIndex(s, string(r)); !slices.Contains(sv.marks, want) {
+				t.Fatalf("%U at %d: marks %v", r, want, sv.marks)
 			}
 		}
 	}
-	for _, s := range []string{"", "abc", "abc дом «»\u00a0—€…✓🙂"} {
-		if i := nextPhoneChar(s, 0); i != len(s) {
-			t.Errorf("%q: nextPhoneChar stops at %d", s, i)
-		}
+	sv.take(strings.Repeat("abc дом «»\u00a0—€…✓🙂 ", 10), true)
+	if len(sv.marks) > 0 {
+		t.Errorf("marks %v where there is no digit", sv.marks)
 	}
 }

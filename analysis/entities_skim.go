@@ -1,0 +1,163 @@
+package analysis
+
+import "unicode/utf8"
+
+// Hashing every word of a text costs more than the rest of the extraction, so words are first
+// skimmed (by the survey, entities_survey.go): a word is kept as a candidate only when its
+// length in characters and its first, second and last characters, lower-cased, are those of a
+// lexicon word (lexSkimSet). Most words are dropped without being hashed, and those kept are
+// then read by lexWord as before. Every lexicon word is made of characters below U+0800 (init
+// checks), which the tables cover.
+
+// lexMaxRunes is the length in characters of the longest lexicon word.
+var lexMaxRunes = func() int {
+	n := 0
+	for w := range lexicon {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
+}()
+
+const lexSkimBits = 1 << 16
+
+// lexSkimSet holds lexSkimKey of each lexicon word.
+var lexSkimSet = func() (b [lexSkimBits / 64]uint64) {
+	for w := range lexicon {
+		r := []rune(w)
+		second := rune(0)
+		if len(r) > 1 {
+			second = r[1]
+		}
+		for _, c := range r {
+			if c >= 0x800 || lexFold(c) != c {
+				panic("analysis: lexicon word " + w + " is not lower case below U+0800")
+			}
+		}
+		k := lexSkimKey(len(r), r[0], second, r[len(r)-1])
+		b[k/64] |= 1 << (k % 64)
+	}
+	return b
+}()
+
+func lexSkimKey(n int, first, second, last rune) uint32 {
+	h := uint32(n)*0x9E3779B1 ^ uint32(first)*0x85EBCA77 ^ uint32(second)*0xC2B2AE3D ^ uint32(last)*0x27D4EB2F
+	return h >> 16
+}
+
+// foldLetter is lexFold of the ASCII or two-byte letter at i.
+func foldLetter(s string, i int) rune {
+	if c := s[i]; c >= utf8.RuneSelf {
+		return rune(lexFoldTable[uint(c&0x1F)<<6|uint(s[i+1]&0x3F)])
+	}
+	return rune(s[i] | 0x20)
+}
+
+// lexScan appends to out the candidate words starting in s[i:limit], where limit is len(s) or
+// a byte no word holds, a character at a time.
+func lexScan(s string, i, limit int, out []Span) []Span {
+	for i < limit {
+		if c := s[i]; c < utf8.RuneSelf && !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j, n := lexWordEnd(s, i)
+		if n == 0 {
+			_, size := runeAt(s, i)
+			i += size
+			continue
+		}
+		if n <= lexMaxRunes && lexMaybe(s, i, j, n) {
+			out = append(out, Span{i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+// lexWordEnd returns the end of the word at i like wordHash and its length in characters, with
+// two-byte letters read inline.
+func lexWordEnd(s string, i int) (end, n int) {
+	j := i
+	for j < len(s) {
+		c := s[j]
+		switch {
+		case isASCIILetter(c):
+			j++
+		case c >= 0xC2 && c < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 &&
+			letterTable[c&0x1F]&(1<<(s[j+1]&0x3F)) != 0: // a two-byte letter
+			j += 2
+		default:
+			size, ok := wordChar(s, i, j)
+			if !ok {
+				return j, n
+			}
+			j += size
+		}
+		n++
+	}
+	return j, n
+}
+
+// wordChar reports whether the character at j continues the word started at i (letters,
+// apostrophes between letters), and its size.
+func wordChar(s string, i, j int) (int, bool) {
+	if c := s[j]; c < utf8.RuneSelf {
+		return 1, (c == '\'' || c == '`') && j > i && letterAt(s, j+1)
+	}
+	r, size := utf8.DecodeRuneInString(s[j:])
+	return size, isLetter(r) || (isApostrophe(r) && j > i && letterAt(s, j+size))
+}
+
+func letterAt(s string, i int) bool {
+	r, _ := runeAt(s, i)
+	return isLetterFast(r)
+}
+
+// lexMaybe looks the word s[i:j] of n characters up in lexSkimSet.
+func lexMaybe(s string, i, j, n int) bool {
+	var second rune
+	if n > 1 {
+		_, size := runeAt(s, i)
+		second = lexFoldAt(s, i+size)
+	}
+	last := j - 1
+	for s[last]&0xC0 == 0x80 {
+		last--
+	}
+	k := lexSkimKey(n, lexFoldAt(s, i), second, lexFoldAt(s, last))
+	return lexSkimSet[k/64]&(1<<(k%64)) != 0
+}
+
+// lexFoldAt is lexFold of the character starting at i of a word, by table below U+0800.
+func lexFoldAt(s string, i int) rune {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(lexFoldTable[c])
+	} else if c < 0xE0 {
+		return rune(lexFoldTable[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)])
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return lexFold(r)
+}
+
+var lexFoldTable = func() (t [0x800]uint16) {
+	for r := range rune(len(t)) {
+		t[r] = uint16(min(lexFold(r), 0xFFFF))
+	}
+	return t
+}()
+
+// lexFold lower-cases r as lookupFold does, apostrophes read as "'".
+func lexFold(r rune) rune {
+	switch {
+	case 'A' <= r && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		if r == '`' {
+			return '\''
+		}
+		return r
+	case isApostrophe(r):
+		return '\''
+	}
+	return foldRune(r)
+}
