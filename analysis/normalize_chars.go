@@ -39,7 +39,7 @@ type normCharFolder struct {
 // returns the folded text, its map and the regions of it that the word-level steps must read.
 func normFoldChars(s string) ([]byte, []normAnchor, []normRegion) {
 	ranges := normFoldRanges()
-	c := normCharFolder{s: s, b: make([]byte, len(s)+16), anchors: newNormAnchors(len(s)/32 + 8),
+	c := normCharFolder{s: s, b: make([]byte, len(s)+16), anchors: newNormAnchors(len(s)/64 + 8),
 		p: normPlain{h: normHashSeed}, rs: newNormRegionScan(), two: normTwoByteTable(),
 		bloom: normNumberBloom(), ranges: ranges}
 	c.room(len(s)) // fast writes no more bytes than it reads
