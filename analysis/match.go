@@ -131,7 +131,7 @@ type matcher struct {
 	words *wordTrie // the keys that start with a word, or nil
 	trie  *trie     // the keys that start otherwise and the one-word prefixes, or nil
 	// nonWordFirst[c]: some key starts with a character that is no word character, and with
-	// byte c. Such keys may start anywhere, inside a word too ("24/7🍒🍒").
+	// byte c. Such keys may start anywhere, inside a word too ("girl🍒🍒").
 	nonWordFirst [256]bool
 	prefixes     prefixFilter // of the one-word keys in trie
 }

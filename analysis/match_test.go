@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -181,6 +182,45 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWordEnd holds wordEndFrom to reading rune by rune on random strings of the bytes that
+// matter to wordBytes.
+func TestWordEnd(t *testing.T) {
+	bytes := []byte("aZz09 @[`{/:\x7f\xd0\xd1\xd2\xcf\xce\x80\x81\xbf\xc0\xc2\xe2\xf0")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = bytes[rng.IntN(len(bytes))]
+		}
+		checkWordEnd(t, string(b))
+	}
+}
+
+func checkWordEnd(t *testing.T, s string) {
+	t.Helper()
+	for i := range len(s) + 1 {
+		want := i
+		for want < len(s) {
+			r, size := utf8.DecodeRuneInString(s[want:])
+			if !refIsWordRune(r) {
+				break
+			}
+			want += size
+		}
+		if got := wordEndFrom(s, i); got != want {
+			t.Fatalf("wordEndFrom(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+}
+
+// FuzzWordEnd holds wordEndFrom, which skips bytes eight at a time, to reading rune by rune.
+func FuzzWordEnd(f *testing.F) {
+	for _, s := range append(matchSeeds, "Zz09az@[`{/:", "работа\xd0\xd1\xd0", "ѐѿ Ѐ҂ abcdefghijklmnop", "\xd0\x80\xd1") {
+		f.Add(s)
+	}
+	f.Fuzz(checkWordEnd)
 }
 
 // trieMatches walks tr from every byte of hay and returns what the walks find, as "key@start",
