@@ -96,7 +96,7 @@ func (c *normCharFolder) emit(r rune, o int) {
 		return
 	}
 	c.anchors.add(n, o)
-	c.p.st = normNotPlain // the region scan reads the chunk again
+	c.p.q = -1 // the region scan reads the chunk again
 	if r < utf8.RuneSelf {
 		c.b[n] = byte(r)
 		c.n++

@@ -24,9 +24,9 @@ const (
 // with ASCII are the generic diacritics (and U+0338), which folding drops anyway, so NFKC has
 // nothing to do.
 func (c *normCharFolder) fast(i int) (int, normStop) {
-	s, two, bloom := c.s, c.two, c.bloom
+	s, two := c.s, c.two
 	b, n := c.b, c.n
-	ps, pv, ph, pst, pp := c.p.start, c.p.v, c.p.h, c.p.st, c.p.punct
+	pv, ph, pq := c.p.v, c.p.h, c.p.q // c.p but its start, in registers
 	stop := normStopEnd
 loop:
 	for i < len(s) {
@@ -74,7 +74,7 @@ loop:
 				if e.scripts != 0 {
 					ph, pv = (ph^uint32(e.r))*normHashPrime, (pv+1)|uint64(e.scripts)<<32
 				} else {
-					pst = normNotPlain
+					pq = -1
 				}
 				if e.n == 1 {
 					stop = normStopAnchor
@@ -97,27 +97,27 @@ loop:
 			}
 			b[n] = ' '
 			n, i = n+1, i+1
-			if !c.rs.quiet || !normOrdinary(pv, ph, pst, pp, n-1, bloom) {
+			if !c.rs.quiet || !normOrdinary(pv, ph, pq, n-1, c.bloom) {
 				stop = normStopChunk
 				break loop
 			}
-			c.rs.lastStart = ps
-			ps, pv, ph, pst = n, 0, normHashSeed, 0
+			c.rs.lastStart, c.p.start = c.p.start, n
+			pv, ph, pq = 0, normHashSeed, 0
 		case nkPunct:
 			b[n] = x
-			if pst == 0 && uint32(pv) > 0 {
-				pst, pp = normAfterPunct, n
+			if pq == 0 && uint32(pv) > 0 {
+				pq = n + 1
 			} else {
-				pst = normNotPlain
+				pq = -1
 			}
 			n, i = n+1, i+1
 		default:
 			b[n] = normASCIIFolded[x]
-			pst = normNotPlain
+			pq = -1
 			n, i = n+1, i+1
 		}
 	}
-	c.n, c.p = n, normPlain{ps, pv, ph, pst, pp}
+	c.n, c.p.v, c.p.h, c.p.q = n, pv, ph, pq
 	return i, stop
 }
 

@@ -99,30 +99,23 @@ type normPlain struct {
 	start int    // byte of the folded text
 	v     uint64 // the letters (low 32 bits), and 1 << the script of each of them (high)
 	h     uint32 // the hash of the letters
-	st    uint8  // normAfterPunct, normNotPlain, or 0 while there are only letters
-	punct int    // where the punctuation mark is, after normAfterPunct
+	q     int    // 0 while there are only letters, 1 + where a punctuation mark is after them, -1: not plain
 }
-
-const (
-	normAfterPunct = 1
-	normNotPlain   = 2
-)
 
 // plain reports whether the chunk that ends at byte end is plain, and its letters.
 func (p *normPlain) plain(end int) (bool, int) {
-	return normPlainLetters(p.v, p.st, p.punct, end)
+	return normPlainLetters(p.v, p.q, end)
 }
 
-func normPlainLetters(v uint64, st uint8, punct, end int) (bool, int) {
+func normPlainLetters(v uint64, q, end int) (bool, int) {
 	n, scripts := int(uint32(v)), uint32(v>>32)
-	ok := (st == 0 || (st == normAfterPunct && punct == end-1)) && n > 0 && scripts&(scripts-1) == 0
-	return ok, n
+	return (q == 0 || q == end) && n > 0 && scripts&(scripts-1) == 0, n
 }
 
 // normOrdinary reports a plain chunk of two letters or more that is no number word, given the
 // fields of its normPlain.
-func normOrdinary(v uint64, h uint32, st uint8, punct, end int, bloom *normBloom) bool {
-	ok, n := normPlainLetters(v, st, punct, end)
+func normOrdinary(v uint64, h uint32, q, end int, bloom *normBloom) bool {
+	ok, n := normPlainLetters(v, q, end)
 	return ok && n >= 2 && (n > normMaxNumberWord || !bloom.has(h))
 }
 
