@@ -29,6 +29,7 @@ const (
 	KindTag      Kind = "tag"
 	KindAnalysis Kind = "analysis"
 	KindCheck    Kind = "check" // a quick check the officer chose to keep
+	KindKey      Kind = "key"   // a partner workstation's public key the officer accepted
 )
 
 // Record is one write-once version of a lineage. ID is the SHA-256 of its stored JSON.
