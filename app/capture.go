@@ -107,6 +107,9 @@ func (w *Workstation) SaveCapture(ctx context.Context, caseID string, res *captu
 	if err != nil {
 		return StoredCapture{}, err
 	}
+	if err := w.queueTimestamp(ctx, rec.Lineage, rec.ID.String()); err != nil {
+		return StoredCapture{}, err
+	}
 	return StoredCapture{ID: rec.Lineage, Version: rec.Version, RecordID: rec.ID, CaptureBody: body}, nil
 }
 

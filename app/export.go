@@ -198,6 +198,9 @@ func (w *Workstation) Export(ctx context.Context, opts ExportOptions) (ExportSum
 	_, err = w.st.LogAction(ctx, store.Action{Actor: w.settings.Officer, Verb: store.ActExport, Subject: cs.ID,
 		Details: map[string]string{"package_sha256": sum, "bytes": fmt.Sprint(size), "file": filepath.Base(opts.Out),
 			"captures": strings.Join(ids, ",")}})
+	if err == nil {
+		err = w.queueTimestamp(ctx, "package:"+filepath.Base(opts.Out), sum)
+	}
 	return out, err
 }
 

@@ -114,6 +114,7 @@ func (v *pkgVerifier) verify(zr *zip.Reader) {
 	v.checkManifest()
 	v.checkCustody()
 	v.checkCaptures()
+	v.checkTimestamps()
 }
 
 // entries refuses unsafe names, duplicates and bombs before anything is read.
