@@ -25,6 +25,8 @@ type CaptureBody struct {
 	Tool        string             `json:"tool"`
 	RulePack    string             `json:"rule_pack"`
 	Artifacts   []capture.Artifact `json:"artifacts"`
+	// Origin is set on captures imported from a partner's package.
+	Origin *Origin `json:"origin,omitempty"`
 }
 
 // StoredCapture is a capture as the store keeps it.
