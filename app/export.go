@@ -166,7 +166,9 @@ func (w *Workstation) Export(ctx context.Context, opts ExportOptions) (ExportSum
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	p := &pkgWriter{zw: zip.NewWriter(tmp)}
+	whole := sha256.New() // the package's own digest, taken as it is written
+	counted := &countingWriter{w: io.MultiWriter(tmp, whole)}
+	p := &pkgWriter{zw: zip.NewWriter(counted)}
 	if err := w.writePackage(ctx, p, cs, caps, opts); err != nil {
 		return ExportSummary{}, err
 	}
@@ -176,10 +178,7 @@ func (w *Workstation) Export(ctx context.Context, opts ExportOptions) (ExportSum
 	if err := tmp.Sync(); err != nil {
 		return ExportSummary{}, err
 	}
-	sum, size, err := fileSHA256(tmp.Name())
-	if err != nil {
-		return ExportSummary{}, err
-	}
+	sum, size := hex.EncodeToString(whole.Sum(nil)), counted.n
 	if err := tmp.Close(); err != nil {
 		return ExportSummary{}, err
 	}
@@ -292,7 +291,7 @@ func (w *Workstation) writePackage(ctx context.Context, p *pkgWriter, cs store.C
 		p.addBytes(pkgSigners, []byte(id+" "+AuthorizedKey(pub)+"\n"))); err != nil {
 		return err
 	}
-	stamps, err := w.writeTimestamps(p)
+	stamps, err := w.writeTimestamps(ctx, p, caps)
 	if err != nil {
 		return err
 	}
@@ -327,18 +326,11 @@ func (w *Workstation) writeCapture(ctx context.Context, p *pkgWriter, c exported
 			return err
 		}
 		if a.Kind == capture.KindWARC {
-			b, err := w.st.ReadBlob(h)
-			if err != nil {
-				return fmt.Errorf("read %s of %s: %w", a.Name, c.c.ID, err)
-			}
-			lines, err := cdxjLines(b, c.c.ID+".warc.gz")
-			if err != nil {
+			if err := w.writeWARC(p, c.c.ID, a, h, path, cdxj); err != nil {
 				return err
 			}
-			*cdxj = append(*cdxj, lines...)
-			if err := p.addBytes(path, b); err != nil {
-				return err
-			}
+			progress(a.Size)
+			continue
 		} else {
 			br, err := w.st.OpenBlob(h)
 			if err != nil {
@@ -355,7 +347,7 @@ func (w *Workstation) writeCapture(ctx context.Context, p *pkgWriter, c exported
 		}
 		progress(a.Size)
 	}
-	if err := p.addJSON(dir+"record.json", c.c); err != nil {
+	if err := p.addJSON(dir+"record.json", redactRecordHeaders(c.c)); err != nil {
 		return err
 	}
 	if c.analysis != nil {
@@ -365,6 +357,32 @@ func (w *Workstation) writeCapture(ctx context.Context, p *pkgWriter, c exported
 		}{*c.analysis, c.findings})
 	}
 	return nil
+}
+
+// writeWARC writes the capture's traffic with the secret headers redacted (redact.go), its
+// redaction note, and its CDXJ lines.
+func (w *Workstation) writeWARC(p *pkgWriter, id string, a capture.Artifact, h store.Hash, path string, cdxj *[]string) error {
+	b, err := w.st.ReadBlob(h)
+	if err != nil {
+		return fmt.Errorf("read %s of %s: %w", a.Name, id, err)
+	}
+	if got := store.Sum(b); got != h {
+		return fmt.Errorf("artifact %s of %s reads back as %s, not %s: run verify", a.Name, id, got, h)
+	}
+	red, note, err := redactWARC(b)
+	if err != nil {
+		return fmt.Errorf("%s of %s: %w", a.Name, id, err)
+	}
+	lines, err := cdxjLines(red, id+".warc.gz")
+	if err != nil {
+		return err
+	}
+	*cdxj = append(*cdxj, lines...)
+	if err := p.addBytes(path, red); err != nil {
+		return err
+	}
+	note.Original, note.Redacted = a.SHA256, p.files[len(p.files)-1].sha256
+	return p.addJSON("captures/"+id+"/warc-redaction.json", note)
 }
 
 // custodyEntries are the log entries about the case, its captures and what hangs off them.
@@ -430,8 +448,10 @@ func (w *Workstation) writeManifests(p *pkgWriter, cs store.Case, caps []exporte
 		res = append(res, resource{Name: filepath.Base(f.path), Path: f.path, Hash: "sha256:" + f.sha256, Bytes: f.size})
 	}
 	first := caps[0].c
+	// The profile is Frictionless/WACZ 1.1.1's "data-package", not WACZ 1.2's "wacz": ReplayWeb.page
+	// (wabac.js, as of 2.5.3) fails on any profile but "data-package", "wacz-package" or none.
 	dp := map[string]any{
-		"profile": "wacz", "title": cs.Name, "created": man.Created.Format(time.RFC3339), "software": man.Tool,
+		"profile": "data-package", "title": cs.Name, "created": man.Created.Format(time.RFC3339), "software": man.Tool,
 		"description": fmt.Sprintf("Evidence package of case %s (%s): %d captured pages, signed by workstation %s.", cs.Name, cs.ID, len(caps), man.Workstation),
 		"home":        map[string]string{"url": firstURL(first), "ts": first.Started.UTC().Format(time.RFC3339)},
 		"resources":   res,
@@ -464,6 +484,18 @@ func firstURL(c StoredCapture) string {
 		return c.FinalURL
 	}
 	return c.RequestedURL
+}
+
+// countingWriter counts what passes through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // safePackagePath refuses names that would leave the package directory when unpacked.

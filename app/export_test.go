@@ -3,6 +3,7 @@ package app
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"io"
 	"os"
 	"os/exec"
@@ -132,4 +133,67 @@ func run(t *testing.T, dir string, stdin []byte, name string, args ...string) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
 	}
+}
+
+// Nothing secret leaves in a package: not the session cookies the browser sent or received (the
+// WARC in archive/ is a redacted copy, said so), not the passphrase, the signing key or a
+// browser profile. The store keeps the original WARC.
+func TestExportHoldsNoSecrets(t *testing.T) {
+	w, _, pkg := exportFixture(t)
+	dir := unzip(t, pkg)
+	filepath.Walk(dir, func(path string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		for _, bad := range []string{"Cookies", "Login Data", "Local State", "Preferences", "store.json", "LOCK"} {
+			if filepath.Base(rel) == bad {
+				t.Errorf("package holds %s", rel)
+			}
+		}
+		b, _ := os.ReadFile(path)
+		if strings.HasSuffix(path, ".gz") {
+			b = gunzipAll(t, b)
+		}
+		if bytes.Contains(b, []byte(testSessionSecret)) {
+			t.Errorf("%s holds the session cookie", rel)
+		}
+		if bytes.Contains(b, []byte(w.Store().Dir())) {
+			t.Errorf("%s names the store's directory", rel)
+		}
+		return nil
+	})
+	warcs, _ := filepath.Glob(filepath.Join(dir, "archive", "*.warc.gz"))
+	if len(warcs) == 0 {
+		t.Fatal("no WARC in the package")
+	}
+	b := gunzipAll(t, mustRead(t, warcs[0]))
+	if !bytes.Contains(b, []byte("Cookie: [redacted by INTERCEPTED export]")) {
+		t.Error("the WARC does not say what was redacted")
+	}
+	// The store's own WARC is untouched: the redaction is of the copy only.
+	rep, _ := VerifyPackage(ctx, pkg, PackageLimits{})
+	sc, _ := w.Capture(rep.Captures[0])
+	orig, err := w.ArtifactBytes(findArtifact(sc.Artifacts, "warc"))
+	if err != nil || !bytes.Contains(gunzipAll(t, orig), []byte(testSessionSecret)) {
+		t.Errorf("the stored WARC changed: %v", err)
+	}
+}
+
+func gunzipAll(t *testing.T, b []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return b
+	}
+	out, _ := io.ReadAll(zr)
+	return out
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

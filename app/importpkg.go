@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/intercepted-eu/workstation/capture"
 	"github.com/intercepted-eu/workstation/store"
 )
 
@@ -125,9 +127,22 @@ func (w *Workstation) importCapture(ctx context.Context, files map[string]*zip.F
 	if err := json.Unmarshal(rb, &orig); err != nil {
 		return "", err
 	}
+	var redaction WARCRedaction
+	if b, err := readZipFile(files["captures/"+id+"/warc-redaction.json"], 64<<10); err == nil {
+		if err := json.Unmarshal(b, &redaction); err != nil {
+			return "", err
+		}
+	}
 	batch := w.st.NewBlobBatch()
 	var hashes []store.Hash
-	for _, a := range orig.Artifacts {
+	for i, a := range orig.Artifacts {
+		if a.Kind == capture.KindWARC {
+			// The package holds the redacted copy: that is the artifact here, said so.
+			a.SHA256, a.Name = redaction.Redacted, "traffic.redacted.warc.gz"
+			a.Transformation = "the partner's WARC with the values of " + strings.Join(redaction.Headers, ", ") +
+				" headers replaced at export (original SHA-256 " + redaction.Original + "); " + a.Transformation
+			orig.Artifacts[i] = a
+		}
 		f := files[artifactPath(id, a.Kind, a.Name)]
 		if f == nil {
 			batch.Cancel()

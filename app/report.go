@@ -162,7 +162,7 @@ func (w *Workstation) printReport(ctx context.Context, html []byte, caps []expor
 
 // packageReadme tells the recipient how to check the package with standard tools.
 func packageReadme(id string, man PackageManifest) []byte {
-	return []byte(fmt.Sprintf(`INTERCEPTED Workstation evidence package
+	return append([]byte(fmt.Sprintf(`INTERCEPTED Workstation evidence package
 ==========================================
 
 Case:        %s (%s)
@@ -198,7 +198,31 @@ the unzipped directory:
 Then read report.html (or report.pdf). The custody log entries of the exported captures are in
 custody/log.jsonl; each entry's "hash" is the SHA-256 of the entry with "hash" empty, and "prev"
 is the hash of the entry before it. "intercepted verify-package" checks all of this at once.
-`, man.Case.Name, man.Case.ID, man.Created.Format(time.RFC3339), man.Officer, id, man.Tool, keyFingerprintOf(man.Key), id))
+`, man.Case.Name, man.Case.ID, man.Created.Format(time.RFC3339), man.Officer, id, man.Tool, keyFingerprintOf(man.Key), id)),
+		timestampReadme(man)...)
+}
+
+// timestampReadme tells how to check the RFC 3161 tokens, when the package has any.
+func timestampReadme(man PackageManifest) []byte {
+	if len(man.Timestamps) == 0 {
+		return nil
+	}
+	return []byte(`
+Trusted timestamps
+------------------
+timestamps/<capture>.tsr is an RFC 3161 time-stamp response from the timestamp authority (TSA)
+named in timestamps/<capture>.json. It proves that the capture's record, and with it the SHA-256
+of every artifact, existed no later than the time the TSA signed. The token covers the
+capture's record ID: "record_id" in captures/<capture>/record.json (also "sha256" in the
+.json). With the TSA's CA certificate (from the TSA, not from this package), check a token with
+OpenSSL:
+
+       openssl ts -reply -in timestamps/<capture>.tsr -text
+       openssl ts -verify -in timestamps/<capture>.tsr -digest <record_id> -CAfile TSA-CA.pem
+
+The first prints the time, serial number and policy; the second must say "Verification: OK".
+Add -untrusted TSA.pem when the TSA's own certificate is not in the token.
+`)
 }
 
 func keyFingerprintOf(line string) string {

@@ -294,7 +294,7 @@ func (v *pkgVerifier) checkDataPackage() {
 		v.r.problem(pkgDataPackage, "unreadable: %v", err)
 		return
 	}
-	if dp.Profile != "wacz" {
+	if dp.Profile != "wacz" && dp.Profile != "data-package" { // 1.2 says wacz; 1.1 and readers of it data-package
 		v.r.problem(pkgDataPackage, "profile is %q, not wacz", dp.Profile)
 	}
 	for _, res := range dp.Resources {
@@ -411,6 +411,10 @@ func (v *pkgVerifier) checkCaptures() {
 		}
 		for _, a := range c.Artifacts {
 			p := artifactPath(id, a.Kind, a.Name)
+			if a.Kind == "warc" {
+				v.checkRedaction(id, a.SHA256, p)
+				continue
+			}
 			if got := v.sums[p]; got != a.SHA256 {
 				v.r.problem(p, "artifact %s of capture %s is missing or differs from the capture record", a.Name, id)
 			}
@@ -424,4 +428,26 @@ func artifactPath(captureID, kind, name string) string {
 		return "archive/" + captureID + ".warc.gz"
 	}
 	return "captures/" + captureID + "/" + name
+}
+
+// checkRedaction checks that a package's WARC is the redacted copy its note says it is, of the
+// WARC the capture record names.
+func (v *pkgVerifier) checkRedaction(id, original, path string) {
+	name := "captures/" + id + "/warc-redaction.json"
+	b, err := v.read(name, 64<<10)
+	if err != nil {
+		v.r.problem(name, "%v", err)
+		return
+	}
+	var red WARCRedaction
+	if err := json.Unmarshal(b, &red); err != nil {
+		v.r.problem(name, "unreadable: %v", err)
+		return
+	}
+	if red.Original != original {
+		v.r.problem(name, "names another original WARC than the capture record")
+	}
+	if got := v.sums[path]; got == "" || got != red.Redacted {
+		v.r.problem(path, "is missing or is not the redacted copy of capture %s's WARC", id)
+	}
 }

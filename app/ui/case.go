@@ -74,8 +74,10 @@ func newCaseScreen(ww *workstationWindow, id string) (*caseScreen, error) {
 	s.captures = newCaptureList(ww, s.onSelectCapture)
 	s.view = container.NewStack(wrapped(lang.L("Select a capture on the left to read its evidence.")))
 
+	export := widget.NewButtonWithIcon(lang.L("Export package…"), theme.UploadIcon(), s.onExport)
+	imp := widget.NewButtonWithIcon(lang.L("Import package…"), theme.DownloadIcon(), s.onImport)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, back, nil, s.header),
+		container.NewBorder(nil, nil, back, container.NewHBox(export, imp), s.header),
 		s.info,
 		container.NewBorder(nil, nil, s.openBtn, s.goBtn, s.url),
 		container.NewHBox(s.auto, s.captureBtn, s.scrollBtn),

@@ -193,8 +193,7 @@ func (t *tour) run(site string) error {
 	t.do(func() {
 		cs.onOpenClose() // close the browser
 		ww.tabs.SelectIndex(1)
-		ww.check.text.SetText("Lavoro in Germania, nessuna esperienza richiesta, non serve la lingua. Guadagni 2500 euro al mese, " +
-			"viaggio e alloggio pagati, i documenti li teniamo noi. Scrivi solo su Telegram @lavoro_subito_de")
+		ww.check.text.SetText(tourCheckText)
 		ww.check.onCheckText()
 	})
 	if err := t.shot("quick-check"); err != nil {
@@ -219,6 +218,10 @@ func (t *tour) run(site string) error {
 	t.do(func() { ww.tabs.SelectIndex(3) })
 	return t.shot("settings-in-italian")
 }
+
+// tourCheckText is what the tour pastes into the quick check: a made-up Italian job ad.
+const tourCheckText = "Lavoro in Germania, nessuna esperienza richiesta, non serve la lingua. Guadagni 2500 euro al mese, " +
+	"viaggio e alloggio pagati, i documenti li teniamo noi. Scrivi solo su Telegram @lavoro_subito_de"
 
 // tourSite serves a synthetic ad board on 127.0.0.1: an escort ad in Italian and a job ad in
 // English, with generated pictures. The numbers are in ranges no one is given.
