@@ -4,7 +4,7 @@ export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 BIN := bin/intercepted
 
-.PHONY: deps build run test bench vet fmt-check
+.PHONY: deps build run test bench vet fmt-check screenshots
 
 deps:
 	@.ci/deps
@@ -28,3 +28,9 @@ test: deps fmt-check vet
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m ./...
+
+# Runs the real window under Xvfb through create store, case, capture of a local synthetic
+# site, capture view, quick check, verify and the Italian UI; PNGs go to docs/screenshots/.
+screenshots: build
+	rm -f docs/screenshots/*.png
+	xvfb-run -a -s "-screen 0 1600x1000x24" ./$(BIN) screenshots docs/screenshots

@@ -16,6 +16,9 @@ func main() {
 	if len(os.Args) < 2 {
 		os.Exit(ui.Run(os.Stderr))
 	}
+	if os.Args[1] == "screenshots" && len(os.Args) == 3 { // for `make screenshots`
+		os.Exit(ui.Screenshots(os.Args[2], os.Stderr))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := cli.Main(ctx, os.Args[1:], cli.OSEnv())
 	stop()

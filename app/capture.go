@@ -25,6 +25,8 @@ type CaptureBody struct {
 	Tool        string             `json:"tool"`
 	RulePack    string             `json:"rule_pack"`
 	Artifacts   []capture.Artifact `json:"artifacts"`
+	// Origin is set on captures imported from a partner's package.
+	Origin *Origin `json:"origin,omitempty"`
 }
 
 // StoredCapture is a capture as the store keeps it.
@@ -105,6 +107,9 @@ func (w *Workstation) SaveCapture(ctx context.Context, caseID string, res *captu
 	rec, err := w.st.Create(ctx, w.settings.Officer, store.NewRecord{Kind: store.KindCapture, Refs: []string{caseID},
 		Blobs: dedupe(hashes), Body: body, Details: details, Verb: store.ActCapture})
 	if err != nil {
+		return StoredCapture{}, err
+	}
+	if err := w.queueTimestamp(ctx, rec.Lineage, rec.ID.String()); err != nil {
 		return StoredCapture{}, err
 	}
 	return StoredCapture{ID: rec.Lineage, Version: rec.Version, RecordID: rec.ID, CaptureBody: body}, nil

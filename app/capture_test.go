@@ -16,6 +16,9 @@ import (
 	"github.com/intercepted-eu/workstation/store"
 )
 
+// testSessionSecret is the board site's session cookie.
+const testSessionSecret = "SESSION-SECRET-7f3a9c"
+
 // boardSite is a synthetic classifieds page with two images, plus a hung page and a loop.
 func boardSite(t testing.TB) string {
 	mux := http.NewServeMux()
@@ -25,6 +28,8 @@ func boardSite(t testing.TB) string {
 	}
 	mux.HandleFunc("/img", img)
 	mux.HandleFunc("/ad", func(w http.ResponseWriter, r *http.Request) {
+		// A session cookie, as an undercover login would have: it must never leave in a package.
+		http.SetCookie(w, &http.Cookie{Name: "session", Value: testSessionSecret})
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!doctype html><html><head><meta charset="utf-8"><title>Ad 1123</title></head><body>
 			<h1>Models wanted abroad</h1><p>Earn 5000 EUR a month. Travel paid. Write on Telegram.</p>

@@ -50,6 +50,7 @@ type Settings struct {
 	OCRLangs    []string `json:"ocr_langs,omitempty"`
 	IdleLock    Duration `json:"idle_lock,omitempty"`
 	UILanguage  string   `json:"ui_language,omitempty"`
+	TSAURL      string   `json:"tsa_url,omitempty"` // RFC 3161 timestamp authority
 }
 
 // Duration is a time.Duration that reads and writes as "15m".

@@ -196,3 +196,23 @@ func (t *Tab) URL() string {
 	}
 	return info.TargetInfo.URL
 }
+
+// PrintPDF loads url (a report written to a local file, say) in a new tab and prints it to PDF
+// with backgrounds, A4. The tab is closed after.
+func (b *Browser) PrintPDF(ctx context.Context, url string) ([]byte, error) {
+	t, err := b.NewTab(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer t.Close()
+	if msg := t.Navigate(ctx, url, Options{LoadWait: 20 * time.Second, QuietWait: time.Second}); msg != "" {
+		return nil, fmt.Errorf("load %s to print it: %s", url, msg)
+	}
+	pdf, err := proto.PagePrintToPDF{PrintBackground: true, PaperWidth: floatPtr(8.27), PaperHeight: floatPtr(11.69)}.Call(t.page.Context(ctx))
+	if err != nil {
+		return nil, fmt.Errorf("print %s to PDF: %w", url, err)
+	}
+	return pdf.Data, nil
+}
+
+func floatPtr(f float64) *float64 { return &f }

@@ -22,13 +22,15 @@ type Kind string
 
 // Record kinds.
 const (
-	KindCase     Kind = "case"
-	KindSettings Kind = "settings"
-	KindCapture  Kind = "capture"
-	KindNote     Kind = "note"
-	KindTag      Kind = "tag"
-	KindAnalysis Kind = "analysis"
-	KindCheck    Kind = "check" // a quick check the officer chose to keep
+	KindCase      Kind = "case"
+	KindSettings  Kind = "settings"
+	KindCapture   Kind = "capture"
+	KindNote      Kind = "note"
+	KindTag       Kind = "tag"
+	KindAnalysis  Kind = "analysis"
+	KindCheck     Kind = "check"     // a quick check the officer chose to keep
+	KindKey       Kind = "key"       // a partner workstation's public key the officer accepted
+	KindTimestamp Kind = "timestamp" // an RFC 3161 timestamp request and, once answered, its token
 )
 
 // Record is one write-once version of a lineage. ID is the SHA-256 of its stored JSON.

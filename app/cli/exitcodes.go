@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 
+	"github.com/intercepted-eu/workstation/app"
 	"github.com/intercepted-eu/workstation/store"
 )
 
@@ -16,6 +17,8 @@ const (
 	ExitVerifyFailed   = 5 // verify found damage
 	ExitNotInitialized = 6 // no store at that place yet
 	ExitCaptureFailed  = 7 // at least one page could not be captured (the others were stored)
+	ExitPackageBad     = 8 // verify-package or import: the package failed verification
+	ExitUnknownKey     = 9 // import: the package's key is not accepted yet
 )
 
 const exitCodesHelp = `Exit codes:
@@ -26,7 +29,9 @@ const exitCodesHelp = `Exit codes:
   4  the store is in use by another running workstation
   5  verify found damage
   6  no store there yet (run intercepted init)
-  7  capture: at least one page could not be captured (the others were stored)`
+  7  capture: at least one page could not be captured (the others were stored)
+  8  verify-package, import: the package failed verification (nothing was imported)
+  9  import: the package is signed by a key not accepted yet (see --accept-key)`
 
 // errVerifyFailed marks a verification that ran and found damage.
 var errVerifyFailed = errors.New("verification found damage")
@@ -50,6 +55,10 @@ func exitCode(err error) int {
 		return ExitNotInitialized
 	case errors.Is(err, errSomeFailed):
 		return ExitCaptureFailed
+	case errors.Is(err, app.ErrPackageRefused), errors.Is(err, app.ErrNotPackage), errors.Is(err, errPackageBad):
+		return ExitPackageBad
+	case errors.Is(err, app.ErrUnknownKey):
+		return ExitUnknownKey
 	}
 	return ExitError
 }

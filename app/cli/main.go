@@ -41,17 +41,21 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"init":    {"create a new encrypted evidence store", "init [--officer NAME] [--region XX]", runInitCmd},
-		"case":    {"create, list and show cases", "case new --name NAME [--reference REF] [--jurisdiction J] [--region XX] [--notes TEXT]\n       intercepted case list\n       intercepted case show ID", runCaseCmd},
-		"log":     {"print the custody log", "log [--actor A] [--action ACT] [--subject ID] [--since T] [--until T] [--from SEQ] [--limit N]", runLogCmd},
-		"verify":  {"check every record, blob and the custody chain", "verify [--full]", runVerifyCmd},
-		"passwd":  {"change the store's passphrase", "passwd [--new-passphrase-file F]", runPasswdCmd},
-		"version": {"print the version", "version", runVersionCmd},
-		"capture": {"capture web pages as evidence into a case", "capture URL... --case ID [--headless] [--scroll] [--from FILE] [--rate 2s] [--budget 60s]", runCaptureCmd},
-		"show":    {"print a capture's record, hashes and artifacts", "show CAPTURE", runShowCmd},
-		"extract": {"write a capture's artifacts out unchanged", "extract CAPTURE --out DIR", runExtractCmd},
-		"check":   {"explain the trafficking indicators in a text or image (nothing is stored)", "check [TEXT|-|--file F|--image IMG|--lines F] [--region XX]", runCheckCmd},
-		"eval":    {"measure the analyzer on a labelled EMSCAD-format CSV", "eval --format emscad FILE.csv [--split all|train|test] [--flags FILE]", runEvalCmd},
+		"init":           {"create a new encrypted evidence store", "init [--officer NAME] [--region XX]", runInitCmd},
+		"case":           {"create, list and show cases", "case new --name NAME [--reference REF] [--jurisdiction J] [--region XX] [--notes TEXT]\n       intercepted case list\n       intercepted case show ID", runCaseCmd},
+		"log":            {"print the custody log", "log [--actor A] [--action ACT] [--subject ID] [--since T] [--until T] [--from SEQ] [--limit N]", runLogCmd},
+		"verify":         {"check every record, blob and the custody chain", "verify [--full]", runVerifyCmd},
+		"passwd":         {"change the store's passphrase", "passwd [--new-passphrase-file F]", runPasswdCmd},
+		"version":        {"print the version", "version", runVersionCmd},
+		"capture":        {"capture web pages as evidence into a case", "capture URL... --case ID [--headless] [--scroll] [--from FILE] [--rate 2s] [--budget 60s]", runCaptureCmd},
+		"show":           {"print a capture's record, hashes and artifacts", "show CAPTURE", runShowCmd},
+		"extract":        {"write a capture's artifacts out unchanged", "extract CAPTURE --out DIR", runExtractCmd},
+		"check":          {"explain the trafficking indicators in a text or image (nothing is stored)", "check [TEXT|-|--file F|--image IMG|--lines F] [--region XX]", runCheckCmd},
+		"eval":           {"measure the analyzer on a labelled EMSCAD-format CSV", "eval --format emscad FILE.csv [--split all|train|test] [--flags FILE]", runEvalCmd},
+		"export":         {"write a signed evidence package (WACZ + report) of a case", "export --case ID [--captures ID,ID…] --out FILE.zip [--no-pdf]", runExportCmd},
+		"verify-package": {"check an evidence package from anyone (no store needed)", "verify-package FILE.zip", runVerifyPackageCmd},
+		"import":         {"verify a partner's package and take its captures into a case", "import FILE.zip --case ID [--accept-key SHA256:…]", runImportCmd},
+		"timestamp":      {"get RFC 3161 trusted timestamps for the queued captures and packages", "timestamp [--tsa URL] [--list [SUBJECT]]", runTimestampCmd},
 	}
 }
 
@@ -95,9 +99,9 @@ func printHelp(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, cmds[n].summary)
+		fmt.Fprintf(w, "  %-15s %s\n", n, cmds[n].summary)
 	}
-	fmt.Fprintln(w, "  help     this text; `intercepted help COMMAND` or `COMMAND --help` for one command")
+	fmt.Fprintln(w, "  help            this text; `intercepted help COMMAND` or `COMMAND --help` for one command")
 	fmt.Fprintln(w, "\nEvery command takes:")
 	fmt.Fprintln(w, "  --store DIR             the evidence store (default $INTERCEPTED_STORE, else", app.DefaultStoreDir()+")")
 	fmt.Fprintln(w, "  --passphrase-file F     read the passphrase from F (default $INTERCEPTED_PASSPHRASE, else ask)")

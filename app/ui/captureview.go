@@ -118,7 +118,7 @@ func (v *captureView) loadScreenshot() {
 // textTab is the page's text with the indicator hits marked, and the explained findings.
 func (v *captureView) textTab() fyne.CanvasObject {
 	if !v.analysed {
-		return widget.NewLabel(lang.L("This capture is being analysed; open it again in a moment."))
+		return wrapped(lang.L("This capture is being analysed; open it again in a moment."))
 	}
 	text := ""
 	if a := v.artifact(capture.KindText); a != nil {
@@ -144,7 +144,7 @@ func (v *captureView) showImages() {
 	v.shot.setBlur(v.blur.Checked)
 	v.images.Objects = nil
 	if len(v.f.Images) == 0 {
-		v.images.Add(widget.NewLabel(lang.L("No embedded images were captured, or the capture is not analysed yet.")))
+		v.images.Add(wrapped(lang.L("No embedded images were captured, or the capture is not analysed yet.")))
 	}
 	for _, im := range v.f.Images {
 		v.images.Add(v.imageCard(im))

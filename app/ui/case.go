@@ -37,6 +37,7 @@ type caseScreen struct {
 	captures *captureList
 	loaded   bool            // the stored captures are in the list
 	view     *fyne.Container // the capture view, or a hint
+	current  *captureView    // the capture shown, or nil
 	content  fyne.CanvasObject
 
 	ctx    context.Context
@@ -71,17 +72,19 @@ func newCaseScreen(ww *workstationWindow, id string) (*caseScreen, error) {
 	s.browser.Wrapping = fyne.TextWrapWord
 
 	s.captures = newCaptureList(ww, s.onSelectCapture)
-	s.view = container.NewStack(widget.NewLabel(lang.L("Select a capture on the left to read its evidence.")))
+	s.view = container.NewStack(wrapped(lang.L("Select a capture on the left to read its evidence.")))
 
+	export := widget.NewButtonWithIcon(lang.L("Export package…"), theme.UploadIcon(), s.onExport)
+	imp := widget.NewButtonWithIcon(lang.L("Import package…"), theme.DownloadIcon(), s.onImport)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, back, nil, s.header),
+		container.NewBorder(nil, nil, back, container.NewHBox(export, imp), s.header),
 		s.info,
 		container.NewBorder(nil, nil, s.openBtn, s.goBtn, s.url),
 		container.NewHBox(s.auto, s.captureBtn, s.scrollBtn),
 		s.browser,
 		widget.NewSeparator())
 	split := container.NewHSplit(s.captures.content, s.view)
-	split.Offset = 0.38
+	split.Offset = 0.34
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.showStatus(app.SessionStatus{State: app.BrowserClosed})
 	s.updateHeader()
@@ -302,10 +305,11 @@ func (s *caseScreen) onSelectCapture(c app.CaptureSummary) {
 	s.ww.touch()
 	v, err := newCaptureView(s.ww, c.ID)
 	if err != nil {
-		s.view.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Could not open the capture:") + " " + err.Error())}
+		s.view.Objects = []fyne.CanvasObject{wrapped(lang.L("Could not open the capture:") + " " + err.Error())}
 	} else {
 		s.view.Objects = []fyne.CanvasObject{v.content}
 	}
+	s.current = v
 	s.view.Refresh()
 }
 

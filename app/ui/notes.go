@@ -51,10 +51,10 @@ func (p *notesPanel) show() {
 	notes, err := p.ww.ws.Notes(context.Background(), p.capture)
 	p.list.Objects = nil
 	if err != nil {
-		p.list.Add(widget.NewLabel(err.Error()))
+		p.list.Add(wrapped(err.Error()))
 	}
 	if len(notes) == 0 {
-		p.list.Add(widget.NewLabel(lang.L("No notes yet.")))
+		p.list.Add(wrapped(lang.L("No notes yet.")))
 	}
 	for _, n := range notes {
 		head := widget.NewLabelWithStyle(fmt.Sprintf("%s · %s · %s %d", n.Author, utc(n.Written), lang.L("version"), n.Version),

@@ -31,7 +31,7 @@ func reportView(res analysis.Result, text string, images []imageResult) fyne.Can
 	why.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(level, why)
 	if len(res.Hits) == 0 {
-		box.Add(widget.NewLabel(lang.L("No indicator was found in this text.")))
+		box.Add(wrapped(lang.L("No indicator was found in this text.")))
 	}
 	box.Add(widget.NewLabelWithStyle(lang.L("Text, with the indicators marked"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	box.Add(highlighted(text, res.Hits))
@@ -52,7 +52,9 @@ func reportView(res analysis.Result, text string, images []imageResult) fyne.Can
 		m.Wrapping = fyne.TextWrapWord
 		box.Add(m)
 	}
-	box.Add(widget.NewLabel(lang.L("Rule packs") + ": " + res.RulePack))
+	packs := widget.NewLabel(lang.L("Rule packs") + ": " + res.RulePack)
+	packs.Wrapping = fyne.TextWrapWord
+	box.Add(packs)
 	return container.NewVScroll(box)
 }
 
@@ -143,7 +145,7 @@ func strengthWord(s string) string {
 // entitiesTable lists the entities: type, canonical value, platform, the words as written.
 func entitiesTable(ents []analysis.Entity) fyne.CanvasObject {
 	if len(ents) == 0 {
-		return widget.NewLabel(lang.L("No phone numbers, e-mails, links, handles, prices, ages, wallets or IBANs were found."))
+		return wrapped(lang.L("No phone numbers, e-mails, links, handles, prices, ages, wallets or IBANs were found."))
 	}
 	t := widget.NewTable(
 		func() (int, int) { return len(ents) + 1, 4 },
@@ -193,4 +195,11 @@ func entityWord(t string) string {
 		return "IBAN"
 	}
 	return t
+}
+
+// wrapped is a label whose long text wraps at word boundaries instead of widening the window.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

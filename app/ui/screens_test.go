@@ -124,3 +124,13 @@ func logLen(t *testing.T, ww *workstationWindow) int {
 	ww.ws.Store().Log(context.Background(), store.LogFilter{}, func(store.Entry) error { n++; return nil })
 	return n
 }
+
+// Without a display the window does not try to open: a clear message points to the CLI.
+func TestRunWithoutDisplay(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	var out strings.Builder
+	if code := Run(&out); code != 1 || !strings.Contains(out.String(), "no display") || !strings.Contains(out.String(), "intercepted help") {
+		t.Errorf("Run without a display: code %d, %q", code, out.String())
+	}
+}

@@ -45,7 +45,7 @@ func newUnlockScreen(cfg app.StoreConfig, unlocked func(*app.Workstation)) *unlo
 		s.officer = widget.NewEntry()
 		s.officer.SetPlaceHolder(lang.L("Your name, as it will appear in the custody log"))
 		s.region = widget.NewEntry()
-		s.region.SetPlaceHolder("e.g. IT")
+		s.region.SetPlaceHolder(lang.L("e.g. IT"))
 		s.repeat = widget.NewPasswordEntry()
 		s.repeat.SetPlaceHolder(lang.L("Repeat the passphrase"))
 		form = widget.NewForm(

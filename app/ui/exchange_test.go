@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/intercepted-eu/workstation/app"
+	"github.com/intercepted-eu/workstation/store"
+)
+
+// Export from the case screen writes a package in the background; import on another
+// workstation asks before accepting the unknown key, then takes the captures in.
+func TestCaseScreenExportImport(t *testing.T) {
+	ww := unlocked(t, app.Settings{Officer: "Insp. Out", Region: "IT"})
+	c, _ := ww.ws.NewCase(context.Background(), store.CaseInfo{Name: "Outgoing"})
+	if _, err := ww.ws.SaveCapture(context.Background(), c.ID, app.TestResult("http://board.test/1", "Ad", "Nuova in città, 19 anni", 40, false)); err != nil {
+		t.Fatal(err)
+	}
+	ww.openCase(c.ID)
+	pkg := filepath.Join(t.TempDir(), "out.zip")
+	ww.caseView.export(pkg)
+	eventually(t, "the package", func() bool { _, err := os.Stat(pkg); return err == nil && ww.win.Canvas().Overlays().Top() != nil })
+	if rep, err := app.VerifyPackage(context.Background(), pkg, app.PackageLimits{}); err != nil || !rep.OK {
+		t.Fatalf("exported package: %v %+v", err, rep)
+	}
+
+	in := unlocked(t, app.Settings{Officer: "Agente In"})
+	c2, _ := in.ws.NewCase(context.Background(), store.CaseInfo{Name: "Incoming"})
+	in.openCase(c2.ID)
+	cs := in.caseView
+	eventually(t, "the case loaded", func() bool { return cs.loaded })
+	cs.importPackage(pkg, false)
+	eventually(t, "the question about the key", func() bool { return in.win.Canvas().Overlays().Top() != nil })
+	if len(cs.captures.all) != 0 {
+		t.Fatal("captures were imported before the key was accepted")
+	}
+	in.win.Canvas().Overlays().Top().Hide()
+	cs.importPackage(pkg, true)
+	eventually(t, "the imported capture", func() bool { return len(cs.captures.all) == 1 })
+	got, err := in.ws.Capture(cs.captures.all[0].ID)
+	if err != nil || got.Origin == nil || got.Origin.Officer != "Insp. Out" {
+		t.Errorf("imported capture: %+v %v", got.Origin, err)
+	}
+}
