@@ -60,8 +60,8 @@ func (rs *normRegionScan) push(next normChunk) {
 			rs.lastStart = next.start
 			return
 		}
-		// The chunk before next is ordinary, and so is the one before it or it is not hot:
-		// there was nothing to decide, and the last hot chunk is too far back to matter.
+		// The chunk before next is ordinary and the one before that is not hot, so there was
+		// nothing to decide for it, and the last hot chunk is too far back to matter.
 		rs.prev, rs.cur, rs.k = normChunk{start: rs.lastStart, end: next.start - 1}, next, rs.k+1
 		rs.lastHot, rs.quiet = rs.k-3, false
 		return
