@@ -42,7 +42,7 @@ func normFoldChars(s string) ([]byte, []normAnchor, []normRegion) {
 	c := normCharFolder{s: s, b: make([]byte, len(s)+16), anchors: newNormAnchors(len(s)/64 + 8),
 		p: normPlain{h: normHashSeed}, rs: newNormRegionScan(), two: normTwoByteTable(),
 		bloom: normNumberBloom(), ranges: ranges}
-	c.room(len(s)) // fast writes no more bytes than it reads
+	c.room(len(s))      // fast writes no more bytes than it reads
 	c.anchors.add(0, 0) // ahead: the first character, if it stays, comes from the start of s
 	for i := 0; i < len(s); {
 		var stop normStop
