@@ -118,7 +118,9 @@ type matcher struct {
 	ranks int      // the number of distinct indicators: ranks run from 0 to ranks-1
 	rank  []int32  // spec → its rank
 	keys  []string // the distinct parts of all patterns
-	uses  [][]use  // key → its uses
+	// The uses of key k are uses[usesAt[k]:usesAt[k+1]].
+	uses   []use
+	usesAt []int32
 	// wordEnd[k]: key k ends with a word character, so a boundary must follow unless the use
 	// is a prefix.
 	wordEnd []bool
@@ -153,6 +155,7 @@ func compile(specs []patternSpec) *matcher {
 	}
 	slots := map[variant]int{}
 	var prefix []bool // key → some use is a prefix
+	var uses [][]use  // key → its uses
 	for si, s := range specs {
 		var partSlots []int
 		for _, p := range s.parts {
@@ -161,14 +164,14 @@ func compile(specs []patternSpec) *matcher {
 				id = len(m.keys)
 				ids[p.text] = id
 				m.keys = append(m.keys, p.text)
-				m.uses = append(m.uses, nil)
+				uses = append(uses, nil)
 				last, _ := utf8.DecodeLastRuneInString(p.text)
 				m.wordEnd = append(m.wordEnd, isWordRune(last))
 				prefix = append(prefix, false)
 			}
 			prefix[id] = prefix[id] || p.prefix
 			if len(s.parts) == 1 {
-				m.uses[id] = append(m.uses[id], use{spec: si, slot: -1, prefix: p.prefix})
+				uses[id] = append(uses[id], use{spec: si, slot: -1, prefix: p.prefix})
 				continue
 			}
 			v := variant{id, p.prefix}
@@ -177,7 +180,7 @@ func compile(specs []patternSpec) *matcher {
 				slot = m.nslots
 				slots[v] = slot
 				m.nslots++
-				m.uses[id] = append(m.uses[id], use{spec: -1, slot: slot, prefix: p.prefix})
+				uses[id] = append(uses[id], use{spec: -1, slot: slot, prefix: p.prefix})
 			}
 			partSlots = append(partSlots, slot)
 		}
@@ -186,6 +189,11 @@ func compile(specs []patternSpec) *matcher {
 			m.slots = append(m.slots, partSlots)
 		}
 	}
+	for _, u := range uses {
+		m.usesAt = append(m.usesAt, int32(len(m.uses)))
+		m.uses = append(m.uses, u...)
+	}
+	m.usesAt = append(m.usesAt, int32(len(m.uses)))
 	m.compileTries(prefix)
 	return m
 }

@@ -140,11 +140,12 @@ func (s *scan) word(i, j int, sep int32) {
 	if wt == nil { // no key starts with a word
 		return
 	}
+	// tokenKey without a branch on the length of the word, which is anyone's guess: the head
+	// keeps min(n, 8) bytes, and the tail is all zero unless n > 8.
 	var head, tail uint64
-	if n := j - i; n > 8 {
-		head, tail = load64(s.hay, i), load64(s.hay, j-8)
-	} else if i+8 <= len(s.hay) {
-		head = load64(s.hay, i) & (1<<(8*n) - 1)
+	if n := j - i; i+8 <= len(s.hay) && j >= 8 {
+		head = load64(s.hay, i) &^ (^uint64(0) << uint(8*n))
+		tail = load64(s.hay, j-8) & uint64(int64(8-n)>>63)
 	} else {
 		head, tail = tokenKey(s.hay, i, j)
 	}
@@ -262,7 +263,7 @@ func (s *scan) walkAt(i int) {
 // through are the numbers of words of the text before start and before end.
 func (s *scan) report(key int32, start, end, before, through int) {
 	whole := !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
-	for _, u := range s.m.uses[key] {
+	for _, u := range s.m.uses[s.m.usesAt[key]:s.m.usesAt[key+1]] {
 		e := end
 		if u.prefix {
 			e = wordEndFrom(s.hay, end)
