@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/intercepted-eu/workstation/app"
 	"github.com/intercepted-eu/workstation/store"
 )
 
@@ -25,6 +27,7 @@ type custodyScreen struct {
 	head     *widget.Label
 	full     *widget.Check
 	verify   *widget.Button
+	stamp    *widget.Button
 	stop     *widget.Button
 	progress *widget.ProgressBar
 	phase    *widget.Label
@@ -52,6 +55,7 @@ func newCustodyScreen(ww *workstationWindow) *custodyScreen {
 	s.full.SetChecked(true)
 	s.verify = widget.NewButtonWithIcon(lang.L("Verify the store"), theme.ConfirmIcon(), s.onVerify)
 	s.verify.Importance = widget.HighImportance
+	s.stamp = widget.NewButtonWithIcon(lang.L("Request trusted timestamps"), theme.HistoryIcon(), s.onTimestamps)
 	s.stop = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), s.cancel)
 	s.stop.Disable()
 	s.progress = widget.NewProgressBar()
@@ -65,7 +69,7 @@ func newCustodyScreen(ww *workstationWindow) *custodyScreen {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.findings[i].String()) })
 	verifyBox := container.NewBorder(
-		container.NewVBox(container.NewHBox(s.verify, s.full, s.stop), s.progress, s.phase,
+		container.NewVBox(container.NewHBox(s.verify, s.full, s.stop, s.stamp), s.progress, s.phase,
 			widget.NewLabelWithStyle(lang.L("Findings"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		nil, nil, nil, s.found)
 	logBox := container.NewBorder(container.NewVBox(
@@ -188,4 +192,29 @@ func phaseWord(p string) string {
 		return lang.L("blobs")
 	}
 	return p
+}
+
+// onTimestamps sends the queued digests to the timestamp authority of the settings, in the
+// background; what is not answered stays queued.
+func (s *custodyScreen) onTimestamps() {
+	s.ww.touch()
+	s.stamp.Disable()
+	s.phase.SetText(lang.L("Asking the timestamp authority…"))
+	ws := s.ww.ws
+	go func() {
+		run, err := ws.RequestTimestamps(context.Background())
+		fyne.Do(func() {
+			s.stamp.Enable()
+			switch {
+			case errors.Is(err, app.ErrNoTSA):
+				s.phase.SetText(fmt.Sprintf(lang.L("%d digests are queued. Set a timestamp authority in the settings to have them timestamped."), run.Queued))
+			case err != nil:
+				s.phase.SetText(lang.L("Timestamping failed:") + " " + err.Error())
+			default:
+				s.phase.SetText(fmt.Sprintf(lang.L("%d of %d queued digests timestamped by %s; %d still queued."),
+					run.Answered, run.Queued, run.TSA, run.Failed+run.Skipped))
+			}
+			s.refresh()
+		})
+	}()
 }

@@ -76,6 +76,10 @@ func TestCustodyScreenVerifies(t *testing.T) {
 		t.Errorf("after verify: progress %v, findings %v", s.progress.Value, s.findings)
 	}
 
+	// With no timestamp authority set, the queued digests stay queued and the screen says how to go on.
+	test.Tap(s.stamp)
+	eventually(t, "the timestamp answer", func() bool { return strings.Contains(s.phase.Text, "Set a timestamp authority") })
+
 	// Damage the log on disk, unlock again: verify names the damaged entry.
 	dir := ww.cfg.Dir
 	ww.lock()

@@ -23,6 +23,7 @@ type settingsScreen struct {
 	ocr      *widget.Entry
 	region   *widget.Entry
 	idle     *widget.Entry
+	tsa      *widget.Entry
 	language *widget.Select
 	codes    []string // language codes in the order of language's options
 	status   *widget.Label
@@ -42,6 +43,9 @@ func newSettingsScreen(ww *workstationWindow) *settingsScreen {
 	s.region = widget.NewEntry()
 	s.region.SetText(st.Region)
 	s.region.SetPlaceHolder("IT")
+	s.tsa = widget.NewEntry()
+	s.tsa.SetText(st.TSAURL)
+	s.tsa.SetPlaceHolder(lang.L("https://… (none)"))
 	s.idle = widget.NewEntry()
 	s.idle.SetText(strconv.Itoa(int(time.Duration(st.IdleLock).Minutes())))
 	s.codes = append([]string{""}, assets.UILanguages...)
@@ -59,7 +63,7 @@ func newSettingsScreen(ww *workstationWindow) *settingsScreen {
 			s.language.SetSelectedIndex(i)
 		}
 	}
-	for _, e := range []*widget.Entry{s.officer, s.chromium, s.ocr, s.region, s.idle} {
+	for _, e := range []*widget.Entry{s.officer, s.chromium, s.ocr, s.region, s.idle, s.tsa} {
 		e.OnChanged = func(string) { ww.touch() }
 	}
 	form := widget.NewForm(
@@ -68,9 +72,11 @@ func newSettingsScreen(ww *workstationWindow) *settingsScreen {
 		widget.NewFormItem(lang.L("Chromium"), s.chromium),
 		widget.NewFormItem(lang.L("OCR languages"), s.ocr),
 		widget.NewFormItem(lang.L("Lock after (minutes idle)"), s.idle),
+		widget.NewFormItem(lang.L("Timestamp authority (RFC 3161)"), s.tsa),
 		widget.NewFormItem(lang.L("Language of the workstation"), s.language))
 	form.Items[1].HintText = lang.L("for phone numbers written without +, e.g. IT, GR, ES, DE")
 	form.Items[3].HintText = lang.L("Tesseract languages, all read at once, e.g. eng+ita+ell")
+	form.Items[5].HintText = lang.L("captures and packages wait in a queue until it answers; empty: none")
 	save := widget.NewButton(lang.L("Save settings"), s.onSave)
 	save.Importance = widget.HighImportance
 	s.status = widget.NewLabel("")
@@ -92,6 +98,11 @@ func (s *settingsScreen) onSave() {
 	st.ChromiumBin = strings.TrimSpace(s.chromium.Text)
 	st.OCRLangs = strings.FieldsFunc(s.ocr.Text, func(r rune) bool { return r == '+' || r == ',' || r == ' ' })
 	st.IdleLock = app.Duration(time.Duration(minutes) * time.Minute)
+	st.TSAURL = strings.TrimSpace(s.tsa.Text)
+	if st.TSAURL != "" && !strings.HasPrefix(st.TSAURL, "http://") && !strings.HasPrefix(st.TSAURL, "https://") {
+		s.status.SetText(lang.L("The timestamp authority must be an http:// or https:// address."))
+		return
+	}
 	oldLang := st.UILanguage
 	if i := s.language.SelectedIndex(); i >= 0 {
 		st.UILanguage = s.codes[i]
