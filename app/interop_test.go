@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -152,12 +151,7 @@ func serveReplayWebPage(t *testing.T, pkg string) string {
 		w.Header().Set("Content-Type", "application/wacz")
 		http.ServeContent(w, r, "evidence.wacz", st.ModTime(), f)
 	})
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: l, Config: &http.Server{Handler: mux}}
-	srv.Start()
+	srv := httptest.NewServer(mux) // on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

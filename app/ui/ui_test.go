@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -193,12 +192,7 @@ func boardSite(t testing.TB) string {
 			<h1>Work in Germany</h1><p>No experience needed, no language needed. Earn 3000 EUR a month.
 			Travel and accommodation paid, we keep your passport safe. Contact only on Telegram.</p></body></html>`)
 	})
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: l, Config: &http.Server{Handler: mux}}
-	srv.Start()
+	srv := httptest.NewServer(mux) // on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv.URL
 }
