@@ -118,9 +118,7 @@ type matcher struct {
 	ranks int      // the number of distinct indicators: ranks run from 0 to ranks-1
 	rank  []int32  // spec → its rank
 	keys  []string // the distinct parts of all patterns
-	// The uses of key k are uses[usesAt[k]:usesAt[k+1]].
-	uses   []use
-	usesAt []int32
+	uses  [][]use  // key → its uses
 	// wordEnd[k]: key k ends with a word character, so a boundary must follow unless the use
 	// is a prefix.
 	wordEnd []bool
@@ -155,7 +153,6 @@ func compile(specs []patternSpec) *matcher {
 	}
 	slots := map[variant]int{}
 	var prefix []bool // key → some use is a prefix
-	var uses [][]use  // key → its uses
 	for si, s := range specs {
 		var partSlots []int
 		for _, p := range s.parts {
@@ -164,14 +161,14 @@ func compile(specs []patternSpec) *matcher {
 				id = len(m.keys)
 				ids[p.text] = id
 				m.keys = append(m.keys, p.text)
-				uses = append(uses, nil)
+				m.uses = append(m.uses, nil)
 				last, _ := utf8.DecodeLastRuneInString(p.text)
 				m.wordEnd = append(m.wordEnd, isWordRune(last))
 				prefix = append(prefix, false)
 			}
 			prefix[id] = prefix[id] || p.prefix
 			if len(s.parts) == 1 {
-				uses[id] = append(uses[id], use{spec: si, slot: -1, prefix: p.prefix})
+				m.uses[id] = append(m.uses[id], use{spec: si, slot: -1, prefix: p.prefix})
 				continue
 			}
 			v := variant{id, p.prefix}
@@ -180,7 +177,7 @@ func compile(specs []patternSpec) *matcher {
 				slot = m.nslots
 				slots[v] = slot
 				m.nslots++
-				uses[id] = append(uses[id], use{spec: -1, slot: slot, prefix: p.prefix})
+				m.uses[id] = append(m.uses[id], use{spec: -1, slot: slot, prefix: p.prefix})
 			}
 			partSlots = append(partSlots, slot)
 		}
@@ -189,11 +186,6 @@ func compile(specs []patternSpec) *matcher {
 			m.slots = append(m.slots, partSlots)
 		}
 	}
-	for _, u := range uses {
-		m.usesAt = append(m.usesAt, int32(len(m.uses)))
-		m.uses = append(m.uses, u...)
-	}
-	m.usesAt = append(m.usesAt, int32(len(m.uses)))
 	m.compileTries(prefix)
 	return m
 }

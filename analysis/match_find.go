@@ -263,7 +263,7 @@ func (s *scan) walkAt(i int) {
 // through are the numbers of words of the text before start and before end.
 func (s *scan) report(key int32, start, end, before, through int) {
 	whole := !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
-	for _, u := range s.m.uses[s.m.usesAt[key]:s.m.usesAt[key+1]] {
+	for _, u := range s.m.uses[key] {
 		e := end
 		if u.prefix {
 			e = wordEndFrom(s.hay, end)
