@@ -86,7 +86,7 @@ func newExtraction(n *Normalized, region string) *extraction {
 		x.srcs = append(x.srcs, source{s: n.Text, mapped: true})
 	}
 	x.budget = 16 + len(n.Original)/256
-	x.found = make([]Entity, 0, 4+len(n.Original)/256)
+	x.found = make([]Entity, 0, 4+len(n.Original)/128) // ads have about an entity in 250 bytes
 	x.digits, x.groups = make([]byte, 0, 64), make([]group, 0, 32)
 	return x
 }
@@ -194,9 +194,12 @@ var entityRank = map[string]int{
 // resolve keeps the best of overlapping findings and sorts them by position. Findings are
 // taken in clusters of chain-overlapping spans, so that the pairwise work stays within a
 // cluster, which is small: a text is mostly made of findings that overlap nothing.
+//
+// The result is written over the findings: a cluster's kept findings are fewer than those read.
 func (x *extraction) resolve() []Entity {
-	c := sortBySpan(x.found)
-	out := make([]Entity, 0, len(c))
+	c := x.found
+	sortBySpan(c)
+	out := c[:0]
 	for i := 0; i < len(c); {
 		j, end := i+1, c[i].Span.End
 		for j < len(c) && c[j].Span.Start < end {
@@ -215,11 +218,12 @@ func entityOrder(a, b Entity) int {
 		cmp.Compare(a.Type, b.Type), cmp.Compare(a.Value, b.Value), cmp.Compare(a.Platform, b.Platform))
 }
 
-// sortBySpan returns the findings sorted by span. Spans are sorted as integers holding the
-// start, length and index of each finding, and entities moved once. The order of findings
-// with the same span does not matter to resolve.
-func sortBySpan(c []Entity) []Entity {
+// sortBySpan sorts the findings by span. Spans are sorted as integers holding the start,
+// length and index of each finding, then entities moved once, cycle by cycle of the
+// permutation. The order of findings with the same span does not matter to resolve.
+func sortBySpan(c []Entity) {
 	const startBits, lenBits, indexBits = 28, 16, 20
+	const index = 1<<indexBits - 1
 	keys := make([]uint64, len(c))
 	for i, e := range c {
 		start, n := uint64(e.Span.Start), uint64(e.Span.End-e.Span.Start)
@@ -227,16 +231,29 @@ func sortBySpan(c []Entity) []Entity {
 			slices.SortFunc(c, func(a, b Entity) int {
 				return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
 			})
-			return c
+			return
 		}
 		keys[i] = start<<(lenBits+indexBits) | n<<indexBits | uint64(i)
 	}
 	slices.Sort(keys)
-	sorted := make([]Entity, len(c))
-	for i, k := range keys {
-		sorted[i] = c[k&(1<<indexBits-1)]
+	// c[i] is to receive c[keys[i]&index]; a placed entity gets its own index
+	for i := range keys {
+		if int(keys[i]&index) == i {
+			continue
+		}
+		first := c[i]
+		j := i
+		for {
+			k := int(keys[j] & index)
+			keys[j] = keys[j]&^index | uint64(j)
+			if k == i {
+				c[j] = first
+				break
+			}
+			c[j] = c[k]
+			j = k
+		}
 	}
-	return sorted
 }
 
 // keepBest appends to out the findings of a cluster that do not conflict with a better one,

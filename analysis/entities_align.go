@@ -1,37 +1,33 @@
 package analysis
 
 // Most of the normalised text is the original in lower case. Where the two read the same up to
-// the case of ASCII letters, between two bytes that no word holds in both, they are cut into
-// the same words and the same words may be in the lexicon: the survey of the normalised text
-// takes those from the original's survey and skims only the rest itself.
+// the case of letters (of ASCII and two-byte letters, as lookupFold folds them), between two
+// bytes that no word holds in both, they are cut into the same words, and a word of one is in
+// the lexicon if and only if its counterpart is: the survey of the normalised text takes its
+// candidate words there from the original's survey and skims only the rest itself.
 //
-// The two texts are walked side by side eight bytes at a time while they agree. At a
-// difference, both are skipped to their next byte that no word holds, the normalised text
-// being skimmed on the way, and the walk resumes there; if the texts do not agree after those
-// bytes either, the original's byte is looked for where Normalized.OriginalSpan maps the
-// normalised one. Where the walk resumes is only a guess, checked byte by byte: the words taken
-// never depend on the normaliser or the guess being right.
+// The two texts are walked side by side, eight bytes at a time while they agree. Where they
+// differ, both are skipped to their next byte that no word holds, the normalised text being
+// skimmed on the way, and the walk resumes there; if the texts do not agree after those bytes
+// either, the original's byte is looked for where Normalized.OriginalSpan maps the normalised
+// one. Where the walk resumes is only a guess, checked byte by byte: the words taken never
+// depend on the normaliser or the guess being right.
 
 // alignedWords sets svText.words, for the normalised text, from sv.words, for the original.
 func (x *extraction) alignedWords() {
 	t, o := x.n.Text, x.n.Original
 	sv := &x.svText
-	sv.words = sv.words[:0]
+	sv.words = make([]Span, 0, len(x.sv.words)+8)
 	from := x.sv.words
-	i, j := 0, -1 // j is the offset in o of i, when both are bytes no word holds
-	done := 0     // the end in o of the last stretch taken
+	i, j := 0, -1      // j is the offset in o of i, when both are bytes no word holds
+	done, last := 0, 0 // the end in o of the last stretch taken, its length
 	for i < len(t) {
 		n := 0
 		if j >= 0 {
-			if n = agreeing(t, o, i, j); n == 0 && i > 0 {
-				if k := x.n.OriginalSpan(i, i).Start; k > j && k < len(o) && isSkimBreak(o[k]) {
-					j = k
-					n = agreeing(t, o, i, j)
-				}
-			}
+			n = agreeing(t, o, i, j)
 		}
 		if n > 0 {
-			// the words of o in (j, j+n) are those of t in (i, i+n)
+			// the words of o in (j, j+n) stand for those of t in (i, i+n)
 			for len(from) > 0 && from[0].Start <= j {
 				from = from[1:]
 			}
@@ -39,11 +35,24 @@ func (x *extraction) alignedWords() {
 				sv.words = append(sv.words, Span{from[0].Start - j + i, from[0].End - j + i})
 				from = from[1:]
 			}
-			i, j, done = i+n, j+n, j+n
-			if i == len(t) {
-				break
-			}
+			i, j, done, last = i+n, j+n, j+n, n
+			continue
 		}
+		if b := i + 1; last < 64 && b+64+4 <= len(t) && (isSkimBreak(t[i]) || i == 0) {
+			// the texts differ often here (accents in every word): survey a block of t
+			if !isSkimBreak(t[i]) {
+				b = 0
+			}
+			if i = sv.block(t, b); !isSkimBreak(t[i]) {
+				i--
+			}
+			j, last = -1, 64
+			if k := x.n.OriginalSpan(i, i).Start; k >= done && k < len(o) && isSkimBreak(o[k]) {
+				j = k
+			}
+			continue
+		}
+		last = 0
 		// skim t to its next byte no word holds, skip o to its own
 		e := i + 1
 		for e < len(t) && !isSkimBreak(t[e]) {
@@ -66,10 +75,13 @@ func (x *extraction) alignedWords() {
 }
 
 // agreeing returns the length of the longest stretch from t[i] and o[j], bytes no word holds,
-// that reads the same in both up to the case of ASCII letters and ends at a byte no word holds
-// in both (or at the end of both), or 0.
+// that reads the same in both up to the case of letters and ends at a byte no word holds in
+// both (or at the end of both), or 0.
 func agreeing(t, o string, i, j int) int {
-	n := 1 + equalFoldLen(t[i+1:], o[j+1:])
+	if j >= len(o) {
+		return 0
+	}
+	n := 1 + foldEqualLen(t[i+1:], o[j+1:])
 	for ; n > 0; n-- {
 		if i+n <= len(t) && j+n <= len(o) && breakAt(t, i+n) && breakAt(o, j+n) {
 			return n
@@ -80,6 +92,35 @@ func agreeing(t, o string, i, j int) int {
 
 // breakAt reports whether s[i] is a byte no word holds, or i is the end of s.
 func breakAt(s string, i int) bool { return i == len(s) || isSkimBreak(s[i]) }
+
+// foldEqualLen returns the length of the longest common prefix of s and t up to the case of
+// ASCII and two-byte letters.
+func foldEqualLen(s, t string) int {
+	n := 0
+	for {
+		n += equalFoldLen(s[n:], t[n:])
+		k := n // where the letters that differ start
+		if k < len(s) && s[k]&0xC0 == 0x80 {
+			k--
+		}
+		if k < 0 || k+2 > len(s) || k+2 > len(t) {
+			return n
+		}
+		a, b := letter2(s[k], s[k+1]), letter2(t[k], t[k+1])
+		if a < 0 || b < 0 || lexFoldTable[a] != lexFoldTable[b] {
+			return n
+		}
+		n = k + 2
+	}
+}
+
+// letter2 returns the two-byte letter made of the bytes c, c2, or -1.
+func letter2(c, c2 byte) rune {
+	if c < 0xC2 || c >= 0xE0 || c2&0xC0 != 0x80 || letterTable[c&0x1F]&(1<<(c2&0x3F)) == 0 {
+		return -1
+	}
+	return rune(c&0x1F)<<6 | rune(c2&0x3F)
+}
 
 // equalFoldLen returns the length of the longest common prefix of s and t up to the case of
 // ASCII letters.

@@ -38,7 +38,7 @@ const (
 )
 
 func (x *extraction) phones() {
-	var blocked, seen []Span
+	blocked, seen := make([]Span, 0, len(x.found)), []Span(nil)
 	for _, e := range x.found {
 		switch e.Type {
 		case EntityPhone: // the number of a messenger link

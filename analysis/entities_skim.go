@@ -44,6 +44,73 @@ func lexSkimKey(n int, first, second, last rune) uint32 {
 	return h >> 16
 }
 
+// A word made only of ASCII and two-byte letters, as most are, is judged faster still, on its
+// length in characters and its first four bytes (fewer if it is shorter) with the bit 0x20 set
+// in each, which lower-cases ASCII letters: lexAnchorSet holds those of every spelling of each
+// lexicon word in such letters, upper and lower case.
+
+// lexAnchorSet holds lexAnchorKey of the spellings of lexicon words in ASCII and two-byte
+// letters.
+var lexAnchorSet = func() (b [lexSkimBits / 64]uint64) {
+	spellings := map[rune][]rune{} // the letters below U+0800 that lexFold reads as the key
+	for r := rune(0); r < 0x800; r++ {
+		if isLetter(r) {
+			spellings[lexFold(r)] = append(spellings[lexFold(r)], r)
+		}
+	}
+	for w := range lexicon {
+		word := []rune(w)
+		var spell func(k int, enc []byte)
+		spell = func(k int, enc []byte) {
+			if len(enc) >= 4 || k == len(word) {
+				k := lexAnchorKey(len(word), anchorBytes(string(enc), 0, len(enc)))
+				b[k/64] |= 1 << (k % 64)
+				return
+			}
+			for _, r := range spellings[word[k]] {
+				spell(k+1, utf8.AppendRune(enc[:len(enc):len(enc)], r))
+			}
+		}
+		spell(0, nil)
+	}
+	return b
+}()
+
+// anchorBytes returns the first four bytes of s[i:j] (all if fewer) as a little-endian
+// integer, with the bit 0x20 set in each.
+func anchorBytes(s string, i, j int) uint32 {
+	var v uint32
+	if i+4 <= len(s) {
+		v = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+	} else {
+		for k := j - 1; k >= i; k-- {
+			v = v<<8 | uint32(s[k])
+		}
+	}
+	if n := j - i; n < 4 {
+		v &= 1<<(8*n) - 1
+		return v | 0x20202020&(1<<(8*n)-1)
+	}
+	return v | 0x20202020
+}
+
+// mayBeLexicon reports whether the word s[i:j] of n characters may be in the lexicon; pure tells
+// that it is made only of ASCII and two-byte letters.
+func mayBeLexicon(s string, i, j, n int, pure bool) bool {
+	if n > lexMaxRunes {
+		return false
+	}
+	if pure {
+		k := lexAnchorKey(n, anchorBytes(s, i, j))
+		return lexAnchorSet[k/64]&(1<<(k%64)) != 0
+	}
+	return lexMaybe(s, i, j, n)
+}
+
+func lexAnchorKey(n int, v uint32) uint32 {
+	return (uint32(n)*0x9E3779B1 ^ v*0x85EBCA77) >> 16
+}
+
 // foldLetter is lexFold of the ASCII or two-byte letter at i.
 func foldLetter(s string, i int) rune {
 	if c := s[i]; c >= utf8.RuneSelf {
@@ -60,13 +127,13 @@ func lexScan(s string, i, limit int, out []Span) []Span {
 			i++
 			continue
 		}
-		j, n := lexWordEnd(s, i)
+		j, n, pure := lexWordEnd(s, i)
 		if n == 0 {
 			_, size := runeAt(s, i)
 			i += size
 			continue
 		}
-		if n <= lexMaxRunes && lexMaybe(s, i, j, n) {
+		if mayBeLexicon(s, i, j, n, pure) {
 			out = append(out, Span{i, j})
 		}
 		i = j
@@ -74,10 +141,10 @@ func lexScan(s string, i, limit int, out []Span) []Span {
 	return out
 }
 
-// lexWordEnd returns the end of the word at i like wordHash and its length in characters, with
-// two-byte letters read inline.
-func lexWordEnd(s string, i int) (end, n int) {
-	j := i
+// lexWordEnd returns the end of the word at i like wordHash, its length in characters, and
+// whether it is made only of ASCII and two-byte letters, which are read inline.
+func lexWordEnd(s string, i int) (end, n int, pure bool) {
+	j, pure := i, true
 	for j < len(s) {
 		c := s[j]
 		switch {
@@ -89,13 +156,13 @@ func lexWordEnd(s string, i int) (end, n int) {
 		default:
 			size, ok := wordChar(s, i, j)
 			if !ok {
-				return j, n
+				return j, n, pure
 			}
-			j += size
+			j, pure = j+size, false
 		}
 		n++
 	}
-	return j, n
+	return j, n, pure
 }
 
 // wordChar reports whether the character at j continues the word started at i (letters,
@@ -110,7 +177,7 @@ func wordChar(s string, i, j int) (int, bool) {
 
 func letterAt(s string, i int) bool {
 	r, _ := runeAt(s, i)
-	return isLetterFast(r)
+	return isLetter(r)
 }
 
 // lexMaybe looks the word s[i:j] of n characters up in lexSkimSet.

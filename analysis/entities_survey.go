@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -16,7 +17,7 @@ import (
 // multi-byte characters and, for the original, digits and "+"; the marks are gathered into one
 // bit a byte. Each lead is then looked at alone: a two-byte letter by table, or a character
 // that may start a phone. A stretch of word bytes made only of letters is one word, judged from
-// its ends; a stretch holding anything else (apostrophes, "_", other characters) is read a
+// its length and first bytes (lexAnchorSet); a stretch holding anything else (apostrophes, "_", other characters) is read a
 // character at a time. Stretches are separated by bytes that no word holds, where reading may
 // start afresh.
 type survey struct {
@@ -28,9 +29,12 @@ type survey struct {
 
 // take surveys s; full asks for numbers and marks too.
 func (sv *survey) take(s string, full bool) {
+	if cap(sv.words) == 0 { // about a word in 256 bytes of ads is a candidate, so is a number
+		sv.words, sv.numbers = make([]Span, 0, 8+len(s)/256), make([]Span, 0, 8+len(s)/256)
+	}
 	sv.words, sv.numbers, sv.marks, sv.full = sv.words[:0], sv.numbers[:0], sv.marks[:0], full
 	i := 0
-	for i+64 < len(s) { // the byte after a block is read by the two-byte check
+	for i+64+4 <= len(s) { // the bytes after a block are read by the two-byte and anchor checks
 		i = sv.block(s, i)
 	}
 	sv.scalar(s, i, len(s))
@@ -39,19 +43,24 @@ func (sv *survey) take(s string, full bool) {
 // block surveys s[b:b+64] but for a word that goes on past it; b is 0 or follows a byte no word
 // holds. It returns where the next block starts: the start of that word, else b+64.
 func (sv *survey) block(s string, b int) int {
-	var word, letter, lead, digit, plus uint64
+	var word, letter, lead, cont, cyr, digit uint64
 	for k := 0; k < 64; k += 8 {
 		x := load8(s, b+k)
 		word |= pack8((x&lo7+0x40*ones|x)&hi|equalBytes(x, '\'')) << k // "@" and above, "'"
 		letter |= pack8(letterBytes(x)) << k
-		lead |= pack8(x&(x<<1)&hi) << k // 0xC0 and above
+		if h := x & hi; h != 0 { // multi-byte characters
+			l := x & (x << 1) & hi // 0xC0 and above
+			lead |= pack8(l) << k
+			cont |= pack8(h&^l) << k
+			cyr |= pack8(equalBytes(x|ones, 0xD1)) << k // D0, D1: U+0400–U+047F, all letters
+		}
 		if sv.full {
-			digit |= pack8(digitBytes(x)) << k
-			plus |= pack8(equalBytes(x, '+')) << k
+			digit |= pack8(digitBytes(x)|equalBytes(x, '+')) << k
 		}
 	}
-	var two, phone uint64 // the leads of two-byte letters, of characters that may start a phone
-	for m := lead; m != 0; m &= m - 1 {
+	// the leads of two-byte letters, of characters that may start a phone
+	two, phone := cyr&(cont>>1), uint64(0)
+	for m := lead &^ two; m != 0; m &= m - 1 {
 		p := bits.TrailingZeros64(m)
 		c, c2 := s[b+p], s[b+p+1]
 		if c >= 0xC2 && c < 0xE0 && c2&0xC0 == 0x80 && letterTable[c&0x1F]&(1<<(c2&0x3F)) != 0 {
@@ -74,14 +83,14 @@ func (sv *survey) block(s string, b int) int {
 	}
 	if sv.full {
 		below := ^uint64(0) >> (64 - next)
-		for m := digit & below; m != 0; {
+		for m := digit & below; m != 0; { // runs of digits and "+"
 			p := bits.TrailingZeros64(m)
 			n := bits.TrailingZeros64(^(m >> p))
-			sv.addNumber(b+p, b+p+n)
+			sv.digitsAndPluses(s, b+p, b+p+n)
 			m &^= (1<<n - 1) << p
 		}
-		for m := (plus | phone) & below; m != 0; m &= m - 1 {
-			sv.marks = append(sv.marks, b+bits.TrailingZeros64(m))
+		for m := phone & below; m != 0; m &= m - 1 {
+			sv.addMark(b + bits.TrailingZeros64(m))
 		}
 	}
 	return b + next
@@ -106,19 +115,8 @@ func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
 			sv.words = lexScan(s, b+p, b+e, sv.words)
 			continue
 		}
-		n := bits.OnesCount64(run &^ (two << 1))
-		if n > lexMaxRunes {
-			continue
-		}
-		start, end := b+p, b+e
-		var second rune
-		if n > 1 {
-			second = foldLetter(s, start+1+int(two>>p&1))
-		}
-		sh := uint(e-2) & 63 // where the last letter starts if it has two bytes
-		last := end - 1 - int(two>>sh&(run>>sh)&1)
-		if k := lexSkimKey(n, foldLetter(s, start), second, foldLetter(s, last)); lexSkimSet[k/64]&(1<<(k%64)) != 0 {
-			sv.words = append(sv.words, Span{start, end})
+		if n := bits.OnesCount64(run &^ (two << 1)); mayBeLexicon(s, b+p, b+e, n, true) {
+			sv.words = append(sv.words, Span{b + p, b + e})
 		}
 	}
 	return 64
@@ -129,8 +127,8 @@ func (sv *survey) scalar(s string, i, limit int) {
 	for i < limit {
 		c := s[i]
 		if c >= utf8.RuneSelf || isASCIILetter(c) {
-			if j, n := lexWordEnd(s, i); n > 0 {
-				if n <= lexMaxRunes && lexMaybe(s, i, j, n) {
+			if j, n, pure := lexWordEnd(s, i); n > 0 {
+				if mayBeLexicon(s, i, j, n, pure) {
 					sv.words = append(sv.words, Span{i, j})
 				}
 				i = j
@@ -157,6 +155,33 @@ func (sv *survey) scalar(s string, i, limit int) {
 		_, size := runeAt(s, i)
 		i += size
 	}
+}
+
+// digitsAndPluses records s[i:j], digits and "+".
+func (sv *survey) digitsAndPluses(s string, i, j int) {
+	for i < j {
+		if s[i] == '+' {
+			sv.addMark(i)
+			i++
+			continue
+		}
+		k := i + 1
+		for k < j && s[k] != '+' {
+			k++
+		}
+		sv.addNumber(i, k)
+		i = k
+	}
+}
+
+// addMark records a mark at i; marks come in order but for those of two-byte characters, which
+// a block finds after the "+" signs before them.
+func (sv *survey) addMark(i int) {
+	k := len(sv.marks)
+	for k > 0 && sv.marks[k-1] > i {
+		k--
+	}
+	sv.marks = slices.Insert(sv.marks, k, i)
 }
 
 func (sv *survey) addNumber(start, end int) {

@@ -35,9 +35,17 @@ func isASCIILetter(c byte) bool { c |= 0x20; return 'a' <= c && c <= 'z' }
 
 func isASCIIAlnum(c byte) bool { return isDigit(c) || isASCIILetter(c) }
 
-// isLetter reports letters and combining marks (a word goes on through an accent), with
-// shortcuts for the Latin, Greek and Cyrillic letters of the ads' languages.
+// isLetter reports letters and combining marks (a word goes on through an accent), by table
+// below U+0800, where the letters of most ads are.
 func isLetter(r rune) bool {
+	if uint32(r) < 0x800 {
+		return letterTable[r/64]&(1<<(r%64)) != 0
+	}
+	return letterOrMark(r)
+}
+
+// letterOrMark is isLetter, with shortcuts for the Latin, Greek and Cyrillic letters.
+func letterOrMark(r rune) bool {
 	switch {
 	case r < utf8.RuneSelf:
 		return isASCIILetter(byte(r))
@@ -50,23 +58,14 @@ func isLetter(r rune) bool {
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
-// letterTable caches isLetter below U+0800, where the letters of most ads are.
 var letterTable = func() (t [0x800 / 64]uint64) {
 	for r := rune(0); r < 0x800; r++ {
-		if isLetter(r) {
+		if letterOrMark(r) {
 			t[r/64] |= 1 << (r % 64)
 		}
 	}
 	return t
 }()
-
-// isLetterFast is isLetter, by table below U+0800.
-func isLetterFast(r rune) bool {
-	if uint32(r) < 0x800 {
-		return letterTable[r/64]&(1<<(r%64)) != 0
-	}
-	return isLetter(r)
-}
 
 func isAlnumRune(r rune) bool { return isLetter(r) || unicode.IsDigit(r) }
 
@@ -205,6 +204,13 @@ func isFolded(w string) bool {
 				return false
 			}
 			i++
+			continue
+		}
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 { // by table
+			if r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F); rune(lexFoldTable[r]) != r {
+				return false // lexFold also reads "ʼ" as "'"
+			}
+			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w[i:])
