@@ -84,8 +84,12 @@ func (s *casesScreen) refresh() {
 	}
 	s.all = cases
 	s.filter()
-	if len(cases) == 0 {
-		s.status.SetText(lang.L("No cases yet. Type a case name (and a reference, if you have one) and press New case."))
+	none := lang.L("No cases yet. Type a case name (and a reference, if you have one) and press New case.")
+	switch {
+	case len(cases) == 0:
+		s.status.SetText(none)
+	case s.status.Text == none:
+		s.status.SetText("")
 	}
 }
 

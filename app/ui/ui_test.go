@@ -90,6 +90,14 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 
 	cs := ww.cases
+	if !strings.Contains(cs.status.Text, "No cases yet") {
+		t.Errorf("empty store: status %q", cs.status.Text)
+	}
+	ww.ws.NewCase(context.Background(), store.CaseInfo{Name: "Made elsewhere"}) // e.g. by the CLI
+	cs.refresh()
+	if strings.Contains(cs.status.Text, "No cases yet") {
+		t.Error("the list still says there are no cases")
+	}
 	test.Type(cs.name, "Operation Window")
 	test.Type(cs.ref, "RG 1/26")
 	test.Tap(findButton(t, cs.content, "New case"))
