@@ -140,8 +140,11 @@ func tokens(s string) []string {
 
 // tokenTable finds tokens in a text without copying or hashing them byte by byte: a token is
 // known by its first 8 bytes, its last 8 and its length, and only tokens longer than 16 bytes
-// compare the bytes in between. Open addressing, at most half full.
+// compare the bytes in between. Open addressing, at most half full. A probe reads a tag of 16
+// more bits of the hash first, and the slot only when they agree: most words of a text are no
+// key's, and the tags of all slots fit in the cache where the slots do not.
 type tokenTable struct {
+	tags  []uint16 // 0 for an empty slot
 	slots []tokenSlot
 	shift uint    // a hash's slot is its top bits
 	mids  string  // the middles of the long tokens
@@ -150,7 +153,7 @@ type tokenTable struct {
 
 type tokenSlot struct {
 	head, tail uint64 // see tokenKey
-	n          int32  // the token's length; 0 marks an empty slot
+	n          int32  // the token's length
 	id         int32
 	// A word's node, that of the keys that start with it, is copied here: a scan reads it for
 	// most words of a text.
@@ -166,8 +169,8 @@ func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32
 	for size < 2*len(ids) {
 		size *= 2
 	}
-	t := tokenTable{slots: make([]tokenSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size))),
-		mid: make([]int32, len(ids)+1)}
+	t := tokenTable{tags: make([]uint16, size), slots: make([]tokenSlot, size),
+		shift: uint(64 - bits.TrailingZeros(uint(size))), mid: make([]int32, len(ids)+1)}
 	var mids []byte
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
@@ -179,11 +182,11 @@ func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32
 			t.mid[id] = int32(len(mids))
 			mids = append(mids, tok[8:len(tok)-8]...)
 		}
-		i := t.index(head, tail, len(tok))
-		for t.slots[i].n != 0 {
+		i, tag := t.index(head, tail, len(tok))
+		for t.tags[i] != 0 {
 			i = (i + 1) & (len(t.slots) - 1)
 		}
-		t.slots[i] = s
+		t.tags[i], t.slots[i] = tag, s
 	}
 	t.mids = string(mids)
 	return t
@@ -213,22 +216,27 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-func (t *tokenTable) index(head, tail uint64, n int) int {
+// index returns the first slot to probe for a token, and its tag. The table has at most 2^48
+// slots, so that the tag has bits of its own.
+func (t *tokenTable) index(head, tail uint64, n int) (int, uint16) {
 	h := head*0x9E3779B97F4A7C15 ^ (tail+uint64(n))*0xC2B2AE3D27D4EB4F
-	return int(h >> t.shift)
+	return int(h >> t.shift), uint16(h>>(t.shift-16)) | 1
 }
 
 // find returns the slot of the token s[i:j], whose key is head and tail, or nil.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
 	n := j - i
-	for k := t.index(head, tail, n); ; k = (k + 1) & (len(t.slots) - 1) {
-		sl := &t.slots[k]
-		switch {
-		case sl.n == 0:
+	k, tag := t.index(head, tail, n)
+	for ; ; k = (k + 1) & (len(t.slots) - 1) {
+		switch t.tags[k] {
+		case 0:
 			return nil
-		case sl.head == head && sl.tail == tail && int(sl.n) == n &&
-			(n <= 16 || t.mids[t.mid[sl.id]:int(t.mid[sl.id])+n-16] == s[i+8:j-8]):
-			return sl
+		case tag:
+			sl := &t.slots[k]
+			if sl.head == head && sl.tail == tail && int(sl.n) == n &&
+				(n <= 16 || t.mids[t.mid[sl.id]:int(t.mid[sl.id])+n-16] == s[i+8:j-8]) {
+				return sl
+			}
 		}
 	}
 }
