@@ -73,7 +73,7 @@ func (e *RuleError) Unwrap() error { return e.Err }
 func DefaultRules() (*RuleSet, error) { return LoadRules(assets.Rules()) }
 
 // LoadRules reads indicators.json and every <lang>.json at the root of fsys, validates them and
-// compiles one automaton over all patterns of all languages. Every problem found is returned,
+// compiles one matcher over all patterns of all languages. Every problem found is returned,
 // joined, as a *RuleError naming the file, the indicator and what is wrong.
 //
 // An indicator with no pattern in any language is an error only once at least one language
