@@ -122,8 +122,8 @@ func (x *extraction) run() {
 	x.ages(orig)
 }
 
-// words returns the words of src that may be in the lexicon.
-func (x *extraction) words(src source) []Span {
+// words returns the starts of the words of src that may be in the lexicon.
+func (x *extraction) words(src source) []int {
 	switch {
 	case !x.surveyed:
 		var sv survey
@@ -138,7 +138,7 @@ func (x *extraction) words(src source) []Span {
 // asciiDigits returns a finder of the ASCII digits of src.
 func (x *extraction) asciiDigits(src source) digitFinder {
 	if x.surveyed && !src.mapped {
-		return digitFinder{s: src.s, runs: x.sv.numbers, surveyed: true}
+		return digitFinder{s: src.s, bits: x.sv.digits}
 	}
 	return digitFinder{s: src.s}
 }

@@ -17,38 +17,46 @@ package analysis
 func (x *extraction) alignedWords() {
 	t, o := x.n.Text, x.n.Original
 	sv := &x.svText
-	sv.words = make([]Span, 0, len(x.sv.words)+8)
+	sv.words = make([]int, 0, 8+len(x.sv.words)/2)
 	from := x.sv.words
 	i, j := 0, -1      // j is the offset in o of i, when both are bytes no word holds
 	done, last := 0, 0 // the end in o of the last stretch taken, its length
+	misses := 0        // walks resumed in vain since the last stretch taken
 	for i < len(t) {
 		n := 0
 		if j >= 0 {
-			n = agreeing(t, o, i, j)
+			if n = agreeing(t, o, i, j); n == 0 {
+				misses++
+			}
 		}
 		if n > 0 {
 			// the words of o in (j, j+n) stand for those of t in (i, i+n)
-			for len(from) > 0 && from[0].Start <= j {
+			for len(from) > 0 && from[0] <= j {
 				from = from[1:]
 			}
-			for len(from) > 0 && from[0].End <= j+n {
-				sv.words = append(sv.words, Span{from[0].Start - j + i, from[0].End - j + i})
+			for len(from) > 0 && from[0] < j+n {
+				sv.words = append(sv.words, from[0]-j+i)
 				from = from[1:]
 			}
-			i, j, done, last = i+n, j+n, j+n, n
+			i, j, done, last, misses = i+n, j+n, j+n, n, 0
 			continue
 		}
 		if b := i + 1; last < 64 && b+64+4 <= len(t) && (isSkimBreak(t[i]) || i == 0) {
-			// the texts differ often here (accents in every word): survey a block of t
+			// the texts differ often here (accents in every word): survey a block of t, and
+			// look for the original again after it, less often as the texts keep differing
 			if !isSkimBreak(t[i]) {
 				b = 0
 			}
 			if i = sv.block(t, b); !isSkimBreak(t[i]) {
 				i--
 			}
-			j, last = -1, 64
-			if k := x.n.OriginalSpan(i, i).Start; k >= done && k < len(o) && isSkimBreak(o[k]) {
-				j = k
+			j, last = -1, 0
+			if misses < 4 || misses%4 == 0 {
+				if k := x.n.OriginalSpan(i, i).Start; k >= done && k < len(o) && isSkimBreak(o[k]) {
+					j = k
+				}
+			} else {
+				misses++
 			}
 			continue
 		}
@@ -76,13 +84,13 @@ func (x *extraction) alignedWords() {
 
 // agreeing returns the length of the longest stretch from t[i] and o[j], bytes no word holds,
 // that reads the same in both up to the case of letters and ends at a byte no word holds in
-// both (or at the end of both), or 0.
+// both (or at the end of both), or 0 if none is longer than one byte.
 func agreeing(t, o string, i, j int) int {
 	if j >= len(o) {
 		return 0
 	}
 	n := 1 + foldEqualLen(t[i+1:], o[j+1:])
-	for ; n > 0; n-- {
+	for ; n > 1; n-- { // a stretch of one byte no word holds takes nothing
 		if i+n <= len(t) && j+n <= len(o) && breakAt(t, i+n) && breakAt(o, j+n) {
 			return n
 		}

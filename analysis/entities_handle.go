@@ -91,13 +91,13 @@ func (x *extraction) scanWords(src source) {
 	s := src.s
 	i := 0
 	for _, c := range x.words(src) {
-		if c.Start < i {
+		if c < i {
 			continue // within the second word of a platform name
 		}
-		i = c.Start
+		i = c
 		j, e, ok := x.lexWord(s, i)
 		if ok && !src.mapped && (e.digit != 0 || e.glue) {
-			x.numberWords = append(x.numberWords, wordHit{i, j, e})
+			x.numberWords = append(x.numberWords, wordHit{i, j, e.digit, e.glue})
 		}
 		if kw := e.kw; ok {
 			switch {

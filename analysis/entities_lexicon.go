@@ -47,10 +47,12 @@ var lexBloom = func() (b [lexBloomBits / 64]uint64) {
 	return b
 }()
 
-// wordHit is a word of the lexicon met in the original.
+// wordHit is a spelled-out digit or glue word met in the original: what the squeezer needs of
+// its lexEntry.
 type wordHit struct {
 	start, end int
-	e          lexEntry
+	digit      byte
+	glue       bool
 }
 
 // numberWord returns the end and entry of the word at i of the original for the squeezer,
@@ -64,7 +66,8 @@ func (x *extraction) numberWord(i int) (end int, e lexEntry) {
 		x.numberWords = x.numberWords[1:]
 	}
 	if len(x.numberWords) > 0 && x.numberWords[0].start == i {
-		return x.numberWords[0].end, x.numberWords[0].e
+		h := x.numberWords[0]
+		return h.end, lexEntry{digit: h.digit, glue: h.glue}
 	}
 	return wordEnd(x.n.Original, i), e
 }

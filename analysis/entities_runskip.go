@@ -34,7 +34,7 @@ func (r *runScanner) skip(i int) int {
 // nextDigitWord returns the start of the first spelled-out digit scanWords found at or after i,
 // or len(s). Calls come in text order.
 func (r *runScanner) nextDigitWord(i int) int {
-	for len(r.words) > 0 && (r.words[0].start < i || r.words[0].e.digit == 0) {
+	for len(r.words) > 0 && (r.words[0].start < i || r.words[0].digit == 0) {
 		r.words = r.words[1:]
 	}
 	if len(r.words) == 0 {

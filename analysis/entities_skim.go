@@ -119,9 +119,9 @@ func foldLetter(s string, i int) rune {
 	return rune(s[i] | 0x20)
 }
 
-// lexScan appends to out the candidate words starting in s[i:limit], where limit is len(s) or
-// a byte no word holds, a character at a time.
-func lexScan(s string, i, limit int, out []Span) []Span {
+// lexScan appends to out the starts of the candidate words in s[i:limit], where limit is
+// len(s) or a byte no word holds, a character at a time.
+func lexScan(s string, i, limit int, out []int) []int {
 	for i < limit {
 		if c := s[i]; c < utf8.RuneSelf && !isASCIILetter(c) {
 			i++
@@ -134,7 +134,7 @@ func lexScan(s string, i, limit int, out []Span) []Span {
 			continue
 		}
 		if mayBeLexicon(s, i, j, n, pure) {
-			out = append(out, Span{i, j})
+			out = append(out, i)
 		}
 		i = j
 	}
