@@ -65,9 +65,10 @@ type extraction struct {
 	lexed       bool
 	buf         []byte // scratch for lower-cased look-ups
 	digits      []byte // scratch for the digits of a run
-	cand        []byte // scratch for a phone candidate
+	cand        []byte // scratch for a phone candidate or a price's value
 	groups      []group
-	// surveys of the original and of the normalised text, taken by run (surveyed)
+	// the surveys of the original and of the normalised text (its words only, mostly taken
+	// from the original's: alignedWords), taken by run (surveyed)
 	sv, svText survey
 	surveyed   bool
 }
@@ -91,8 +92,10 @@ func newExtraction(n *Normalized, region string) *extraction {
 	return x
 }
 
-// run scans for every kind of entity. Order matters: the spans of IBANs, wallets, e-mails,
-// URLs and prices are known before phones are looked for, so that their digits are not parsed.
+// run scans for every kind of entity. The texts are surveyed first, so that the extractors go
+// straight to the words, digits and tokens they read. Order matters: the spans of IBANs,
+// wallets, e-mails, URLs and prices are known before phones are looked for, so that their
+// digits are not parsed.
 //
 // The normalised text is scanned only by the extractors it helps: look-alike letters, spaced
 // letters ("w h a t s a p p") and leetspeak matter to e-mails, URLs and handles. Numbers are

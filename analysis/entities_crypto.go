@@ -28,6 +28,12 @@ const minWallet = 26
 
 func (x *extraction) cryptos(src source) {
 	s := src.s
+	if x.surveyed && !src.mapped { // the survey kept the long tokens
+		for _, t := range x.sv.tokens {
+			x.wallet(src, t.Start, t.End)
+		}
+		return
+	}
 	// A token of 26 characters or more covers the 26th byte from where the last one ended:
 	// the bytes before it need not be read.
 	for i := 0; i+minWallet <= len(s); {
@@ -44,12 +50,19 @@ func (x *extraction) cryptos(src source) {
 		for j < len(s) && isASCIIAlnum(s[j]) {
 			j++
 		}
-		if j-i >= minWallet && cryptoBoundary(s, i, j) {
-			if chain, v := wallet(s[i:j]); chain != "" {
-				x.add(src, Entity{Type: EntityCrypto, Value: v, Platform: chain}, i, j)
-			}
+		if j-i >= minWallet {
+			x.wallet(src, i, j)
 		}
 		i = j
+	}
+}
+
+// wallet records the token s[i:j] if it is a wallet.
+func (x *extraction) wallet(src source, i, j int) {
+	if s := src.s; cryptoBoundary(s, i, j) {
+		if chain, v := wallet(s[i:j]); chain != "" {
+			x.add(src, Entity{Type: EntityCrypto, Value: v, Platform: chain}, i, j)
+		}
 	}
 }
 

@@ -85,8 +85,9 @@ var keywords = func() map[string]keyword {
 	return m
 }()
 
-// scanWords looks at each word of src for at-words, dot-words and platform words.
-// On the original it also records the spelled-out digits and glue words for the squeezer.
+// scanWords looks at each word of src that may be in the lexicon (words) for at-words,
+// dot-words and platform words. On the original it also records the spelled-out digits and
+// glue words for the squeezer.
 func (x *extraction) scanWords(src source) {
 	s := src.s
 	i := 0

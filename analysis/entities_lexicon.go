@@ -6,9 +6,11 @@ import (
 
 // The lexicon holds the words that matter at every word of a text: spelled-out digits,
 // platform names, at- and dot-words, words that may touch a number. Most words of an ad are
-// none of these, so each word is hashed while it is read (lower-cased on the fly) and looked
-// up in the map only when a Bloom filter of the lexicon says it may be there: a word costs a
-// pass over its bytes, not a copy and a map probe.
+// none of these: the survey (entities_survey.go) keeps only those that look like a lexicon
+// word by their length and a few of their letters (entities_skim.go), each of which is then
+// hashed while it is read
+// (lower-cased on the fly) and looked up in the map only when a Bloom filter of the lexicon
+// says it may be there.
 
 // lexEntry is what a word means to the extractors.
 type lexEntry struct {

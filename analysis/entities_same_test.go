@@ -107,6 +107,16 @@ func TestExtractEntitiesSame(t *testing.T) {
 		checkSame(t, text, fuzzRegions[i%len(fuzzRegions)])
 	}
 	checkSame(t, benchText(corpus[:11]), "IT")
+	// entities at every offset of the 64-byte blocks the survey reads, after other scripts
+	for _, e := range []string{btcGenesis, moneroFund, ethEIP55, "GB82 WEST 1234 5698 7654 32",
+		"tre tre tre zero zero zero zero zero zero uno", "+39 333 000 0001", "anna [at] mail [dot] com",
+		"Telegram: @anna_job", "example.com/jobs", "3.000 € al mese", "19 anni", "Ζητούνται κοπέλες",
+		"Пишите в Телеграм", "l'estero", "WhatsApp: 333 000 0001"} {
+		for k := range 140 {
+			pad := strings.Repeat("дом x ", k/6) + strings.Repeat("y", k%6)
+			checkSame(t, pad+" "+e+" Ä "+pad, fuzzRegions[k%len(fuzzRegions)])
+		}
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	rounds := 3000
 	if testing.Short() {

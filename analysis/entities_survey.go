@@ -8,7 +8,8 @@ import (
 // A survey is what the extractors need to know of a text before reading it closely: the words
 // that may be in the lexicon (entities_skim.go) and, for the original, where the ASCII digits
 // (a bit a byte) and the other characters that may start a phone number ("+", "＋", digits of
-// other scripts) are, which prices, ages, IBANs and the squeezer then go to directly.
+// other scripts) are, which prices, ages, IBANs and the squeezer then go to directly, and the
+// runs of ASCII letters and digits as long as a wallet.
 //
 // It is taken in one pass, 64 bytes at a time. Eight bytes at a time the bytes are marked (SIMD
 // within a register, entities_swar.go) that may be part of a word ("@" and above, which holds
@@ -23,7 +24,10 @@ type survey struct {
 	words  []int    // the starts of the words that may be in the lexicon, as wordHash reads them
 	digits []uint64 // bit i%64 of digits[i/64] for an ASCII digit at i, if full
 	marks  []int    // "+" and the characters isPhoneRune accepts, if full
+	tokens []Span   // runs of ASCII letters and digits as long as a wallet at least, if full
 	full   bool
+	run    Span // the run of ASCII letters and digits that may go on, if open
+	open   bool
 }
 
 // take surveys s; full asks for digits and marks too.
@@ -31,7 +35,7 @@ func (sv *survey) take(s string, full bool) {
 	if cap(sv.words) == 0 { // about a word in 256 bytes of ads is a candidate
 		sv.words = make([]int, 0, 8+len(s)/256)
 	}
-	sv.words, sv.marks, sv.full = sv.words[:0], sv.marks[:0], full
+	sv.words, sv.marks, sv.tokens, sv.full, sv.open = sv.words[:0], sv.marks[:0], sv.tokens[:0], full, false
 	if full {
 		sv.digits = make([]uint64, len(s)/64+1)
 	}
@@ -40,6 +44,7 @@ func (sv *survey) take(s string, full bool) {
 		i = sv.block(s, i)
 	}
 	sv.scalar(s, i, len(s))
+	sv.closeRun()
 }
 
 // block surveys s[b:b+64] but for a word that goes on past it; b is 0 or follows a byte no word
@@ -89,6 +94,7 @@ func (sv *survey) block(s string, b int) int {
 	}
 	if sv.full {
 		below := ^uint64(0) >> (64 - next)
+		sv.alnumRuns(b, (letter|digit)&below, next)
 		if digit &= below; digit != 0 {
 			w, sh := b/64, uint(b%64)
 			sv.digits[w] |= digit << sh
@@ -122,15 +128,87 @@ func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
 			sv.words = lexScan(s, b+p, b+e, sv.words)
 			continue
 		}
-		if n := bits.OnesCount64(run &^ (two << 1)); mayBeLexicon(s, b+p, b+e, n, true) {
-			sv.words = append(sv.words, b+p)
+		if n := bits.OnesCount64(run &^ (two << 1)); n <= lexMaxRunes {
+			// mayBeLexicon of a pure word, inline: the block holds four bytes from p
+			v := uint32(s[b+p]) | uint32(s[b+p+1])<<8 | uint32(s[b+p+2])<<16 | uint32(s[b+p+3])<<24
+			v = (v | 0x20202020) & (^uint32(0) >> (32 - 8*min(e-p, 4)))
+			if k := lexAnchorKey(n, v); lexAnchorSet[k/64]&(1<<(k%64)) != 0 {
+				sv.words = append(sv.words, b+p)
+			}
 		}
 	}
 	return 64
 }
 
+// alnumRuns follows the runs of ASCII letters and digits of a block covering n bytes (a, bit k
+// for byte b+k) for the tokens that may be wallets: a run at either end may come from the last
+// block or go on in the next; of the others only those as long as a wallet matter, and are rare.
+func (sv *survey) alnumRuns(b int, a uint64, n int) {
+	if a&1 == 0 {
+		sv.closeRun()
+	}
+	long := a & (a >> 1) // bit k: a run of 2 from k, then of 4, 8, 16 and 26
+	long &= long >> 2
+	long &= long >> 4
+	long &= long >> 8
+	if long&(long>>10) != 0 {
+		for m := a; m != 0; {
+			p := bits.TrailingZeros64(m)
+			l := bits.TrailingZeros64(^(m >> p))
+			sv.alnumRun(b+p, b+p+l, p+l >= n)
+			m &^= (1<<l - 1) << p
+		}
+		return
+	}
+	if a&1 != 0 {
+		l := bits.TrailingZeros64(^a)
+		if sv.alnumRun(b, b+l, l >= n); l >= n {
+			return
+		}
+	}
+	if a>>(n-1)&1 != 0 {
+		l := bits.LeadingZeros64(^(a << (64 - n)))
+		sv.alnumRun(b+n-l, b+n, true)
+	}
+}
+
+// alnumRun records a run of ASCII letters and digits that goes on to the one before if it
+// starts where it ends, and may itself go on.
+func (sv *survey) alnumRun(start, end int, goesOn bool) {
+	if sv.open && sv.run.End == start {
+		start = sv.run.Start
+	} else {
+		sv.closeRun()
+	}
+	sv.run, sv.open = Span{start, end}, true
+	if !goesOn {
+		sv.closeRun()
+	}
+}
+
+func (sv *survey) closeRun() {
+	if sv.open && sv.run.End-sv.run.Start >= minWallet {
+		sv.tokens = append(sv.tokens, sv.run)
+	}
+	sv.open = false
+}
+
 // scalar surveys s[i:limit] a character at a time; limit is len(s) or a byte no word holds.
 func (sv *survey) scalar(s string, i, limit int) {
+	if sv.full {
+		for j := i; j < limit; {
+			if !isASCIIAlnum(s[j]) {
+				j++
+				continue
+			}
+			k := j + 1
+			for k < limit && isASCIIAlnum(s[k]) {
+				k++
+			}
+			sv.alnumRun(j, k, k == limit)
+			j = k
+		}
+	}
 	for i < limit {
 		c := s[i]
 		if c >= utf8.RuneSelf || isASCIILetter(c) {
