@@ -131,7 +131,7 @@ func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
 		if n := bits.OnesCount64(run &^ (two << 1)); n <= lexMaxRunes {
 			// mayBeLexicon of a pure word, inline: the block holds four bytes from p
 			v := uint32(s[b+p]) | uint32(s[b+p+1])<<8 | uint32(s[b+p+2])<<16 | uint32(s[b+p+3])<<24
-			v = (v | 0x20202020) & (^uint32(0) >> (32 - 8*min(e-p, 4)))
+			v = (v | 0x20202020) & uint32(uint64(1)<<(8*uint(e-p))-1) // but the bytes after it
 			if k := lexAnchorKey(n, v); lexAnchorSet[k/64]&(1<<(k%64)) != 0 {
 				sv.words = append(sv.words, b+p)
 			}
