@@ -89,14 +89,13 @@ func newCaseScreen(ww *workstationWindow, id string) (*caseScreen, error) {
 	s.showStatus(app.SessionStatus{State: app.BrowserClosed})
 	s.updateHeader()
 	s.info.SetText(lang.L("Reading the captures of this case…"))
-	go s.load()
+	go s.load(ww.ws)
 	return s, nil
 }
 
 // load reads the case's captures in the background, so that the screen shows at once however
 // many there are, then analyses those that were saved without an analysis.
-func (s *caseScreen) load() {
-	ws := s.ww.ws
+func (s *caseScreen) load(ws *app.Workstation) {
 	sums, err := ws.CaptureSummaries(s.ctx, s.c.ID)
 	if s.ctx.Err() != nil {
 		return
@@ -161,9 +160,13 @@ func verifyWord(ok string) string {
 // analyses ended), one at a time, in the background.
 func (s *caseScreen) analysePending() {
 	var todo []app.CaptureSummary
-	fyne.DoAndWait(func() { todo = s.captures.unanalysed() })
+	var ws *app.Workstation // as it was when the work began: locking sets ww.ws to nil
+	fyne.DoAndWait(func() { todo, ws = s.captures.unanalysed(), s.ww.ws })
 	for _, c := range todo {
-		sa, err := s.ww.ws.AnalyzeCapture(s.ctx, c.ID, app.AnalyzeOptions{OCR: true})
+		if ws == nil || s.ctx.Err() != nil {
+			return
+		}
+		sa, err := ws.AnalyzeCapture(s.ctx, c.ID, app.AnalyzeOptions{OCR: true})
 		if s.ctx.Err() != nil {
 			return
 		}
@@ -188,9 +191,9 @@ func (s *caseScreen) onOpenClose() {
 	s.starting = true
 	s.showStatus(app.SessionStatus{State: app.BrowserStarting})
 	ev := &sessionEvents{s: s}
-	auto := s.auto.Checked
+	auto, ws := s.auto.Checked, s.ww.ws
 	go func() {
-		sess, err := s.ww.ws.OpenSession(s.ctx, s.c.ID, s.ww.headless, app.AnalyzeOptions{OCR: true}, ev)
+		sess, err := ws.OpenSession(s.ctx, s.c.ID, s.ww.headless, app.AnalyzeOptions{OCR: true}, ev)
 		if err == nil && auto {
 			sess.SetAuto(true)
 		}

@@ -142,8 +142,9 @@ func (s *checkScreen) onOpenImage() {
 
 // checkImage reads the text of an image in the background (OCR takes a moment).
 func (s *checkScreen) checkImage(name string, data []byte) {
+	ws := s.ww.ws // read here: the goroutine must not see a later lock's nil
 	s.run(lang.L("Reading the text in the image…"), func(ctx context.Context) (app.QuickCheck, error) {
-		return s.ww.ws.CheckImage(ctx, name, data)
+		return ws.CheckImage(ctx, name, data)
 	})
 }
 
@@ -157,8 +158,9 @@ func (s *checkScreen) onCheckPage() {
 	if !strings.Contains(url, "://") {
 		url = "https://" + url
 	}
+	ws := s.ww.ws
 	s.run(lang.L("Loading the page in the controlled browser…"), func(ctx context.Context) (app.QuickCheck, error) {
-		return s.ww.ws.CheckPage(ctx, url)
+		return ws.CheckPage(ctx, url)
 	})
 }
 
