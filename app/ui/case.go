@@ -131,6 +131,9 @@ func dedupeSummaries(sums []app.CaptureSummary) []app.CaptureSummary {
 }
 
 func (s *caseScreen) updateHeader() {
+	if s.ctx.Err() != nil || s.ww.ws == nil {
+		return // closed, or the window locked: nothing to show it on
+	}
 	title := s.c.Name
 	if s.c.Reference != "" {
 		title += "  ·  " + s.c.Reference
@@ -331,11 +334,19 @@ func (s *caseScreen) close() {
 type sessionEvents struct{ s *caseScreen }
 
 func (e *sessionEvents) Status(st app.SessionStatus) {
-	fyne.Do(func() { e.s.showStatus(st) })
+	fyne.Do(func() {
+		if e.s.ctx.Err() != nil {
+			return // the case was closed or the window locked
+		}
+		e.s.showStatus(st)
+	})
 }
 
 func (e *sessionEvents) Captured(c app.CaptureSummary, err error) {
 	fyne.Do(func() {
+		if e.s.ctx.Err() != nil {
+			return // the case was closed or the window locked
+		}
 		e.s.ww.touch()
 		if err != nil {
 			e.s.browser.SetText(lang.L("A capture could not be saved:") + " " + err.Error())
@@ -348,6 +359,9 @@ func (e *sessionEvents) Captured(c app.CaptureSummary, err error) {
 
 func (e *sessionEvents) Analysed(c app.CaptureSummary, err error) {
 	fyne.Do(func() {
+		if e.s.ctx.Err() != nil {
+			return // the case was closed or the window locked
+		}
 		if err == nil {
 			e.s.captures.upsert(c)
 			e.s.updateHeader()

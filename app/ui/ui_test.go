@@ -102,7 +102,7 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	test.Type(cs.ref, "RG 1/26")
 	test.Tap(findButton(t, cs.content, "New case"))
 	if ww.caseView == nil || ww.caseView.c.Name != "Operation Window" {
-		t.Fatal("a new case is not opened")
+		t.Fatalf("a new case is not opened (status %q)", cs.status.Text)
 	}
 	if h := ww.caseView.header.Text; !strings.Contains(h, "RG 1/26") {
 		t.Errorf("case header %q", h)
