@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/intercepted-eu/workstation/capture"
-	"github.com/intercepted-eu/workstation/store"
 )
 
 // BrowserState is what the controlled browser of a session is doing.
@@ -174,7 +173,7 @@ func (s *BrowserSession) saveResult(res *capture.Result) (StoredCapture, error) 
 	sc, err := s.w.SaveCapture(s.ctx, s.caseID, res)
 	sum := CaptureSummary{URL: res.Record.FinalURL, Title: res.Record.Title, Started: res.Record.Started, Outcome: res.Record.Outcome}
 	if err == nil {
-		sum = summaryOf(sc)
+		sum = sc.Summary()
 		s.setStatus(func(st *SessionStatus) { st.Captured++; st.URL = sum.URL })
 	}
 	if s.ev != nil {
@@ -202,7 +201,7 @@ func (s *BrowserSession) analyseLoop() {
 			if s.ev == nil || errors.Is(s.ctx.Err(), context.Canceled) {
 				continue
 			}
-			sum := summaryOf(sc)
+			sum := sc.Summary()
 			if err == nil && cerr == nil {
 				sum.Analysed, sum.Level, sum.Score, sum.Sensitive, sum.Thumbnail = true, sa.Level, sa.Score, sa.Sensitive, sa.Thumbnail
 			}
@@ -240,15 +239,4 @@ func (s *BrowserSession) Close() {
 	s.b.Close()
 	s.wg.Wait()
 	s.setStatus(func(st *SessionStatus) { st.State, st.Auto, st.URL = BrowserClosed, false, "" })
-}
-
-func summaryOf(sc StoredCapture) CaptureSummary {
-	s := CaptureSummary{ID: sc.ID, URL: sc.FinalURL, Title: sc.Title, Started: sc.Started.UTC(), Outcome: sc.Outcome}
-	if s.URL == "" {
-		s.URL = sc.RequestedURL
-	}
-	if shot := findArtifact(sc.Artifacts, capture.KindScreenshot); shot != nil {
-		s.Screenshot, _ = store.ParseHash(shot.SHA256)
-	}
-	return s
 }

@@ -101,3 +101,12 @@ func eachParallel(n int, fn func(i int) error) error {
 	wg.Wait()
 	return errors.Join(errs...)
 }
+
+// Summary is a capture's line in a list, before its analysis is known.
+func (sc StoredCapture) Summary() CaptureSummary {
+	s := CaptureSummary{ID: sc.ID, URL: firstURL(sc), Title: sc.Title, Started: sc.Started.UTC(), Outcome: sc.Outcome}
+	if shot := findArtifact(sc.Artifacts, capture.KindScreenshot); shot != nil {
+		s.Screenshot, _ = store.ParseHash(shot.SHA256)
+	}
+	return s
+}

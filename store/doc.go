@@ -7,12 +7,14 @@
 //     1 MiB chunks (themselves content-addressed), written once and deduplicated; a 200 MB video
 //     never needs 200 MB of memory.
 //   - Record: a small, write-once JSON document (a case, a capture, a note, a tag, an analysis
-//     result, the settings) named by the SHA-256 of its stored bytes. Records of one Lineage are
+//     result, a kept quick check, an accepted partner key, a timestamp request, the settings)
+//     named by the SHA-256 of its stored bytes. Records of one Lineage are
 //     its versions: a change is a new version pointing at the previous one, and a deletion is a
 //     tombstone version. Nothing is rewritten or removed in place.
 //   - Custody log: an append-only chain of Entries, each holding the hash of the one before it,
 //     written in the same transaction as the change it describes. Its head is signed on every
-//     append with the workstation's Ed25519 key, which lives inside the encrypted store.
+//     append with the workstation's Ed25519 key, which lives inside the encrypted store. A small
+//     index keeps the newest entry of each action (LastEntry: "the last verify").
 //
 // Keys at rest: the officer's passphrase goes through Argon2id with a per-store salt to a key
 // that unwraps a random data key (AES-256-GCM); the data key is Badger's encryption key. Changing

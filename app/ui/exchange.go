@@ -118,8 +118,7 @@ func (s *caseScreen) importPackage(path string, accept bool) {
 			default:
 				for _, id := range sum.Captures {
 					if c, err := ws.Capture(id); err == nil {
-						sc := summaryOfCapture(c)
-						s.captures.upsert(sc)
+						s.captures.upsert(c.Summary())
 					}
 				}
 				s.updateHeader()
@@ -140,14 +139,6 @@ func (s *caseScreen) askKey(path string, rep *app.PackageReport) {
 			s.importPackage(path, true)
 		}
 	}, s.ww.win)
-}
-
-func summaryOfCapture(c app.StoredCapture) app.CaptureSummary {
-	url := c.FinalURL
-	if url == "" {
-		url = c.RequestedURL
-	}
-	return app.CaptureSummary{ID: c.ID, URL: url, Title: c.Title, Started: c.Started, Outcome: c.Outcome}
 }
 
 // safeFileName turns a case name into a file name.
