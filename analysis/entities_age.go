@@ -213,7 +213,7 @@ func (x *extraction) nothingAfterAge(s string, e int) bool {
 
 // ageWords are the words after an age; the value is a word that must follow ("old"), or that
 // may follow ("alt"), or "" when the word is enough.
-var ageWords = func() map[string]string {
+var ageWords = newFoldMap(func() map[string]string {
 	m := map[string]string{"years": "old", "year": "old", "yrs": "old", "yr": "old", "jahre": "alt"}
 	for _, w := range strings.Fields(`yo yoa anni enne años anos añitos jährige jähriger jährig jahrig ans
 		лет год года років рік роки години годишна годишен годишно ετών ετων χρονών χρονων χρόνων χρονη
@@ -221,26 +221,26 @@ var ageWords = func() map[string]string {
 		m[w] = ""
 	}
 	return m
-}()
+}())
 
-var notAgeAfter = set("experience", "exp", "esperienza", "experiencia", "erfahrung", "berufserfahrung",
+var notAgeAfter = foldSet("experience", "exp", "esperienza", "experiencia", "erfahrung", "berufserfahrung",
 	"expérience", "experiência", "опыт", "опыта", "стаж", "стажа", "досвід", "досвіду", "опит", "εμπειρία",
 	"εμπειρίας", "experiență", "experienta", "doświadczenia", "d'esperienza", "d'expérience", "ago", "fa",
 	"назад", "тому", "before", "prima")
 
-var notAgeBefore = set("da", "for", "since", "seit", "depuis", "hace", "desde", "durante", "уже", "через",
+var notAgeBefore = foldSet("da", "for", "since", "seit", "depuis", "hace", "desde", "durante", "уже", "через",
 	"вже", "από", "εδώ", "după", "dupa", "od", "last", "past", "ultimi", "últimos", "letzten",
 	"последние", "останні")
 
-var agePrefixes = set("age", "aged", "età", "eta", "edad", "alter", "âge", "возраст", "вік", "възраст",
+var agePrefixes = foldSet("age", "aged", "età", "eta", "edad", "alter", "âge", "возраст", "вік", "възраст",
 	"ηλικία", "ηλικια", "vârsta", "varsta", "vârstă", "vîrsta", "wiek", "věk", "leeftijd", "idade")
 
-var ageOf = set("di", "de", "of", "von")
+var ageOf = foldSet("di", "de", "of", "von")
 
-var ageNouns = set("ragazza", "ragazzo", "donna", "girl", "boy", "woman", "lady", "chica", "chico", "mujer",
+var ageNouns = foldSet("ragazza", "ragazzo", "donna", "girl", "boy", "woman", "lady", "chica", "chico", "mujer",
 	"niña", "fille", "femme", "mädchen", "frau", "fată", "fata", "femeie", "девушка", "дівчина", "момиче",
 	"κοπέλα", "κορίτσι", "γυναίκα", "dziewczyna", "dívka", "bimba", "signora", "menina", "moça", "ragazze",
 	"girls", "chicas", "mujeres", "filles", "девушки", "дівчата", "момичета", "κοπέλες", "fete")
 
-var notAgeUnits = set("kg", "km", "cm", "m", "min", "minuti", "minutes", "minutos", "minuten", "минут",
+var notAgeUnits = foldSet("kg", "km", "cm", "m", "min", "minuti", "minutes", "minutos", "minuten", "минут",
 	"ore", "hours", "horas", "stunden", "часов", "mesi", "months", "meses", "monate", "месяцев")

@@ -119,7 +119,7 @@ func symbolCurrency(r rune) string {
 }
 
 // currencyWords maps codes and words written after an amount to ISO 4217 codes.
-var currencyWords = func() map[string]string {
+var currencyWords = newFoldMap(func() map[string]string {
 	m := map[string]string{}
 	for code, ws := range map[string]string{
 		"EUR": "eur euro euros eurо евро євро ευρώ ευρω евра",
@@ -140,23 +140,23 @@ var currencyWords = func() map[string]string {
 		}
 	}
 	return m
-}()
+}())
 
 // currencyPrefixes are the currencies also written before an amount ("EUR 3000").
-var currencyPrefixes = map[string]string{
+var currencyPrefixes = newFoldMap(map[string]string{
 	"eur": "EUR", "euro": "EUR", "евро": "EUR", "usd": "USD", "gbp": "GBP", "chf": "CHF", "uah": "UAH",
 	"грн": "UAH", "rub": "RUB", "руб": "RUB", "bgn": "BGN", "лв": "BGN", "pln": "PLN", "ron": "RON",
 	"czk": "CZK", "huf": "HUF", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
-}
+})
 
 // periodPreps may stand between a price and its period ("al mese", "a la semana", "netto al
 // mese", "в месяц", "το μήνα").
-var periodPreps = set("per", "a", "an", "al", "all'", "alla", "allo", "la", "le", "pro", "im", "je", "am",
+var periodPreps = foldSet("per", "a", "an", "al", "all'", "alla", "allo", "la", "le", "pro", "im", "je", "am",
 	"die", "в", "во", "на", "за", "pe", "ανά", "ανα", "το", "τον", "την", "τη", "par", "por", "x", "each",
 	"every", "netto", "net", "neto", "nette", "netti", "нетто", "нето", "чистыми", "brutto", "bruto",
 	"gross", "lordi")
 
-var periodUnits = func() map[string]string {
+var periodUnits = newFoldMap(func() map[string]string {
 	m := map[string]string{}
 	for period, ws := range map[string]string{
 		"hour":  "h hr hrs hour hours ora ore hora horas stunde std heure heures час часа годину ώρα ωρα oră godz godzinę hod hodinu",
@@ -171,10 +171,10 @@ var periodUnits = func() map[string]string {
 		}
 	}
 	return m
-}()
+}())
 
 // periodAdverbs state the period alone ("monthly", "mensili", "monatlich", "ежемесячно").
-var periodAdverbs = func() map[string]string {
+var periodAdverbs = newFoldMap(func() map[string]string {
 	m := map[string]string{}
 	for period, ws := range map[string]string{
 		"hour":  "hourly stündlich all'ora l'ora ph",
@@ -189,4 +189,4 @@ var periodAdverbs = func() map[string]string {
 		}
 	}
 	return m
-}()
+}())

@@ -283,12 +283,12 @@ func zeroLetters(w string) int {
 }
 
 // gluePrefixes are words that may touch a number without making it part of a longer token.
-var gluePrefixes = set("tel", "tél", "tlf", "tlfn", "telf", "cel", "cell", "mob", "mobile", "wa", "whatsapp",
+var gluePrefixes = foldSet("tel", "tél", "tlf", "tlfn", "telf", "cel", "cell", "mob", "mobile", "wa", "whatsapp",
 	"viber", "phone", "ph", "sms", "call", "nr", "num", "numero", "número", "nummer", "тел", "моб",
 	"номер", "τηλ")
 
 // digitWords are spelled-out digits in the ads' languages.
-var digitWords = func() map[string]byte {
+var digitWords = newFoldMap(func() map[string]byte {
 	m := map[string]byte{}
 	for d, ws := range [10]string{
 		"zero cero null zéro нуль ноль нула μηδέν μηδεν",
@@ -307,4 +307,4 @@ var digitWords = func() map[string]byte {
 		}
 	}
 	return m
-}()
+}())

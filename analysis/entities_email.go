@@ -216,7 +216,7 @@ func (x *extraction) dotMarker(s string, i int, obfuscated, spaced bool) (int, d
 
 // bracketed reads "[at]", "( @ )", "{punto}" at the opening bracket p: the symbol or one of
 // the words between matching brackets. It returns the end of the closing bracket.
-func (x *extraction) bracketed(s string, p int, symbol byte, words map[string]bool) (int, bool) {
+func (x *extraction) bracketed(s string, p int, symbol byte, words *foldMap[bool]) (int, bool) {
 	closer := byte(')')
 	switch s[p] {
 	case '[':
@@ -278,15 +278,15 @@ func (x *extraction) atWord(src source, ws, we int) {
 	}
 }
 
-var atWords = set("at", "chiocciola", "arroba", "arobase", "собака", "собачка", "равлик", "кльомба",
+var atWords = foldSet("at", "chiocciola", "arroba", "arobase", "собака", "собачка", "равлик", "кльомба",
 	"маймунка", "παπάκι", "παπακι", "papaki", "klammeraffe", "affe", "małpa", "malpa", "zavináč", "kukac",
 	"ät")
 
-var dotWords = set("dot", "punto", "punkt", "point", "punct", "точка", "крапка", "τελεία", "τελεια",
+var dotWords = foldSet("dot", "punto", "punkt", "point", "punct", "точка", "крапка", "τελεία", "τελεια",
 	"teleia", "kropka", "tečka", "pont")
 
 // localStopWords are words before a bare "at" that are not the local part of an address.
-var localStopWords = set("me", "us", "you", "him", "her", "them", "it", "mi", "ci", "ti", "vi", "la", "lo",
+var localStopWords = foldSet("me", "us", "you", "him", "her", "them", "it", "mi", "ci", "ti", "vi", "la", "lo",
 	"le", "mich", "mir", "uns", "dich", "moi", "nous", "nos", "meet", "find", "see", "look", "work",
 	"here", "there", "home", "is", "are", "am", "was", "be", "and", "or", "the", "available", "arrive",
 	"arrived", "stay", "staying", "live", "living", "lives")

@@ -32,7 +32,7 @@ type keyword struct {
 	pair     string // … and its platform
 }
 
-var keywords = func() map[string]keyword {
+var keywords = newFoldMap(func() map[string]keyword {
 	m := map[string]keyword{}
 	for platform, ws := range map[string]string{
 		"telegram":  "telegram telegramm telegramma telegrama телеграм телеграмм телеграме телеграмі телеграму телега телеге телегу тг tg telega τελεγκραμ τέλεγκραμ",
@@ -72,18 +72,18 @@ var keywords = func() map[string]keyword {
 		k.tail, k.pair = tp[0], tp[1]
 		m[head] = k
 	}
-	for w := range atWords {
+	for w := range atWords.m {
 		k := m[w]
 		k.at = true
 		m[w] = k
 	}
-	for w := range dotWords {
+	for w := range dotWords.m {
 		k := m[w]
 		k.dot = true
 		m[w] = k
 	}
 	return m
-}()
+}())
 
 // scanWords looks at each word of src that may be in the lexicon (words) for at-words,
 // dot-words and platform words. On the original it also records the spelled-out digits and
@@ -299,13 +299,13 @@ func (x *extraction) platformsAfter(s string, i int, out []string) int {
 
 // handleIDWords may stand between a platform word and the name: "Line ID: anna", "my insta
 // is @anna".
-var handleIDWords = set("id", "nick", "nickname", "username", "user", "name", "account", "acc", "ник",
+var handleIDWords = foldSet("id", "nick", "nickname", "username", "user", "name", "account", "acc", "ник",
 	"логин", "акк", "аккаунт", "акаунт", "nome", "utente", "usuario", "benutzername", "profile",
 	"profilo", "perfil", "profil", "профиль", "профіль", "is", "è", "e", "es", "est", "ist", "это", "е",
 	"είναι", "ειναι", "este")
 
 // handleStopWords are words after a colon that are not account names.
-var handleStopWords = set("scrivimi", "scrivi", "chiama", "chiamami", "contattami", "solo", "anche", "qui",
+var handleStopWords = foldSet("scrivimi", "scrivi", "chiama", "chiamami", "contattami", "solo", "anche", "qui",
 	"write", "text", "message", "me", "only", "also", "here", "link", "below", "contact", "call", "and",
 	"or", "the", "my", "escribe", "escríbeme", "llama", "también", "aquí", "schreib", "schreibe", "nur",
 	"auch", "hier", "scrie", "suna", "doar", "aici", "oppure", "und", "et", "ou", "info", "mio", "mia",
@@ -314,5 +314,5 @@ var handleStopWords = set("scrivimi", "scrivi", "chiama", "chiamami", "contattam
 	"con", "with", "dm", "pm", "chat", "privato", "private", "privat", "direct")
 
 // handleConnectors may stand between "@name" and the platform: "@anna on telegram".
-var handleConnectors = set("on", "in", "at", "via", "su", "sur", "en", "auf", "bei", "pe", "în", "в", "на",
+var handleConnectors = foldSet("on", "in", "at", "via", "su", "sur", "en", "auf", "bei", "pe", "în", "в", "на",
 	"у", "σε", "στο", "στον", "per", "por", "no", "am", "im", "за", "by", "tramite")

@@ -19,30 +19,30 @@ type lexEntry struct {
 	kw    keyword
 }
 
-var lexicon = func() map[string]lexEntry {
+var lexicon = newFoldMap(func() map[string]lexEntry {
 	m := map[string]lexEntry{}
-	for w, d := range digitWords {
+	for w, d := range digitWords.m {
 		e := m[w]
 		e.digit = d
 		m[w] = e
 	}
-	for w := range gluePrefixes {
+	for w := range gluePrefixes.m {
 		e := m[w]
 		e.glue = true
 		m[w] = e
 	}
-	for w, k := range keywords {
+	for w, k := range keywords.m {
 		e := m[w]
 		e.kw = k
 		m[w] = e
 	}
 	return m
-}()
+}())
 
 const lexBloomBits = 1 << 16
 
 var lexBloom = func() (b [lexBloomBits / 64]uint64) {
-	for w := range lexicon {
+	for w := range lexicon.m {
 		_, h := wordHash(w, 0)
 		b[h%lexBloomBits/64] |= 1 << (h % 64)
 	}

@@ -119,7 +119,7 @@ func (x *extraction) platformEnding(s string, a, i int) string {
 var messengers = set("whatsapp", "viber", "signal", "telegram", "wechat", "line", "threema")
 
 // phoneConnectors may stand between a phone number and a messenger's name.
-var phoneConnectors = set("on", "at", "via", "or", "and", "also", "only", "me", "su", "al", "allo", "anche",
+var phoneConnectors = foldSet("on", "at", "via", "or", "and", "also", "only", "me", "su", "al", "allo", "anche",
 	"solo", "o", "e", "oppure", "tramite", "in", "en", "por", "y", "también", "auf", "über", "per", "oder",
 	"und", "nur", "pe", "sau", "și", "si", "doar", "la", "в", "на", "по", "или", "и", "только", "тільки",
 	"або", "й", "і", "також", "чрез", "само", "σε", "στο", "ή", "και", "μόνο", "μέσω", "par", "sur", "ou",

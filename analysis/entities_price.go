@@ -250,8 +250,8 @@ func (x *extraction) rangeUpper(s string, j int) (amount, bool) {
 	return b, true
 }
 
-var thousandWords = set("mila", "mil", "thousand", "tausend", "тыс", "тысяч", "тысячи", "тис", "тисяч",
+var thousandWords = foldSet("mila", "mil", "thousand", "tausend", "тыс", "тысяч", "тысячи", "тис", "тисяч",
 	"хил", "хиляди", "χιλ", "χιλιάδες", "mii", "tys")
 
-var rangeWords = set("to", "a", "до", "bis", "à", "hasta", "la", "έως", "εως", "μέχρι", "e", "y", "and",
+var rangeWords = foldSet("to", "a", "до", "bis", "à", "hasta", "la", "έως", "εως", "μέχρι", "e", "y", "and",
 	"und", "и", "і", "și", "si", "και")

@@ -12,7 +12,7 @@ import "unicode/utf8"
 // lexMaxRunes is the length in characters of the longest lexicon word.
 var lexMaxRunes = func() int {
 	n := 0
-	for w := range lexicon {
+	for w := range lexicon.m {
 		n = max(n, utf8.RuneCountInString(w))
 	}
 	return n
@@ -22,7 +22,7 @@ const lexSkimBits = 1 << 16
 
 // lexSkimSet holds lexSkimKey of each lexicon word.
 var lexSkimSet = func() (b [lexSkimBits / 64]uint64) {
-	for w := range lexicon {
+	for w := range lexicon.m {
 		r := []rune(w)
 		second := rune(0)
 		if len(r) > 1 {
@@ -58,7 +58,7 @@ var lexAnchorSet = func() (b [lexSkimBits / 64]uint64) {
 			spellings[lexFold(r)] = append(spellings[lexFold(r)], r)
 		}
 	}
-	for w := range lexicon {
+	for w := range lexicon.m {
 		word := []rune(w)
 		var spell func(k int, enc []byte)
 		spell = func(k int, enc []byte) {

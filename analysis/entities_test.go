@@ -411,7 +411,7 @@ func goldenRegion(name string) string {
 // Every lexicon word must hash over its whole length, and in any case to the same value, or
 // the Bloom filter would hide it.
 func TestEntitiesLexiconHashes(t *testing.T) {
-	for w := range lexicon {
+	for w := range lexicon.m {
 		end, h := wordHash(w, 0)
 		if end != len(w) {
 			t.Errorf("%q: word ends at %d", w, end)

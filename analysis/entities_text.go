@@ -157,71 +157,6 @@ func wordStart(s string, end int) int {
 	return i
 }
 
-// lookupFold looks the lower-cased w up in m, using buf as scratch so that nothing is
-// allocated. Typographic apostrophes are read as "'".
-func lookupFold[V any](buf *[]byte, m map[string]V, w string) (V, bool) {
-	if len(w) == 0 || len(w) > 48 {
-		var zero V
-		return zero, false
-	}
-	if isFolded(w) {
-		v, ok := m[w]
-		return v, ok
-	}
-	b := (*buf)[:0]
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			} else if c == '`' {
-				c = '\''
-			}
-			b = append(b, c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		i += n
-		if isApostrophe(r) {
-			b = append(b, '\'')
-			continue
-		}
-		b = utf8.AppendRune(b, foldRune(r))
-	}
-	*buf = b
-	v, ok := m[string(b)]
-	return v, ok
-}
-
-// isFolded reports whether w is already in lower case with plain apostrophes, for the common
-// case of lower-case Latin, Cyrillic and Greek words that need no copy.
-func isFolded(w string) bool {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if ('A' <= c && c <= 'Z') || c == '`' {
-				return false
-			}
-			i++
-			continue
-		}
-		if c >= 0xC2 && c < 0xE0 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 { // by table
-			if r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F); rune(lexFoldTable[r]) != r {
-				return false // lexFold also reads "ʼ" as "'"
-			}
-			i += 2
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		if foldRune(r) != r || isApostrophe(r) {
-			return false
-		}
-		i += n
-	}
-	return true
-}
-
 // foldRune lower-cases r, with shortcuts for the Cyrillic and Greek alphabets.
 func foldRune(r rune) rune {
 	switch {
@@ -233,12 +168,6 @@ func foldRune(r rune) rune {
 		return r + 0x50
 	}
 	return unicode.ToLower(r)
-}
-
-// wordIn reports whether the word w, lower-cased, is in m.
-func (x *extraction) wordIn(m map[string]bool, w string) bool {
-	ok, _ := lookupFold(&x.buf, m, w)
-	return ok
 }
 
 // nextWord returns the word starting at or after i once up to maxSkip spaces are skipped.
