@@ -67,8 +67,8 @@ func (x *extraction) periodAfter(s string, i int) (period string, end int) {
 	if p < len(s) && s[p] == '/' {
 		q := skipSpaces(s, p+1, 1)
 		e := wordEnd(s, q)
-		if per, ok := lookupFold(&x.buf, periodUnits, s[q:e]); ok {
-			return per, abbrevDot(s, e)
+		if w, _ := lookupFold(&x.buf, periodWords, s[q:e]); w.unit != "" {
+			return w.unit, abbrevDot(s, e)
 		}
 		return "", i
 	}
@@ -77,16 +77,14 @@ func (x *extraction) periodAfter(s string, i int) (period string, end int) {
 		if e == p {
 			break
 		}
-		w := s[p:e]
-		if per, ok := lookupFold(&x.buf, periodAdverbs, w); ok {
-			return per, e
+		w, _ := lookupFold(&x.buf, periodWords, s[p:e])
+		if w.adverb != "" {
+			return w.adverb, e
 		}
-		if k > 0 {
-			if per, ok := lookupFold(&x.buf, periodUnits, w); ok {
-				return per, abbrevDot(s, e)
-			}
+		if k > 0 && w.unit != "" {
+			return w.unit, abbrevDot(s, e)
 		}
-		if !x.wordIn(periodPreps, w) {
+		if !w.prep {
 			break
 		}
 		p = skipSpaces(s, e, 1)
@@ -151,12 +149,12 @@ var currencyPrefixes = newFoldMap(map[string]string{
 
 // periodPreps may stand between a price and its period ("al mese", "a la semana", "netto al
 // mese", "в месяц", "το μήνα").
-var periodPreps = foldSet("per", "a", "an", "al", "all'", "alla", "allo", "la", "le", "pro", "im", "je", "am",
+var periodPreps = set("per", "a", "an", "al", "all'", "alla", "allo", "la", "le", "pro", "im", "je", "am",
 	"die", "в", "во", "на", "за", "pe", "ανά", "ανα", "το", "τον", "την", "τη", "par", "por", "x", "each",
 	"every", "netto", "net", "neto", "nette", "netti", "нетто", "нето", "чистыми", "brutto", "bruto",
 	"gross", "lordi")
 
-var periodUnits = newFoldMap(func() map[string]string {
+var periodUnits = func() map[string]string {
 	m := map[string]string{}
 	for period, ws := range map[string]string{
 		"hour":  "h hr hrs hour hours ora ore hora horas stunde std heure heures час часа годину ώρα ωρα oră godz godzinę hod hodinu",
@@ -171,10 +169,10 @@ var periodUnits = newFoldMap(func() map[string]string {
 		}
 	}
 	return m
-}())
+}()
 
 // periodAdverbs state the period alone ("monthly", "mensili", "monatlich", "ежемесячно").
-var periodAdverbs = newFoldMap(func() map[string]string {
+var periodAdverbs = func() map[string]string {
 	m := map[string]string{}
 	for period, ws := range map[string]string{
 		"hour":  "hourly stündlich all'ora l'ora ph",
@@ -189,4 +187,33 @@ var periodAdverbs = newFoldMap(func() map[string]string {
 		}
 	}
 	return m
-}())
+}()
+
+// periodWord is what a word says of a pay period: the period it states alone (an adverb) or
+// after a slash or preposition (a unit), or that it may stand before the unit.
+type periodWord struct {
+	adverb, unit string
+	prep         bool
+}
+
+// periodWords are periodAdverbs, periodUnits and periodPreps in one map, so that periodAfter
+// looks a word up once.
+var periodWords = func() *foldMap[periodWord] {
+	m := map[string]periodWord{}
+	for w, per := range periodAdverbs {
+		pw := m[w]
+		pw.adverb = per
+		m[w] = pw
+	}
+	for w, per := range periodUnits {
+		pw := m[w]
+		pw.unit = per
+		m[w] = pw
+	}
+	for w := range periodPreps {
+		pw := m[w]
+		pw.prep = true
+		m[w] = pw
+	}
+	return newFoldMap(m)
+}()
