@@ -349,9 +349,26 @@ func (s *spanSet) add(sp Span) {
 // addAll inserts many spans at once.
 func (s *spanSet) addAll(spans []Span) {
 	s.spans = append(s.spans, spans...)
-	slices.SortFunc(s.spans, func(a, b Span) int { return a.Start - b.Start })
+	sortSpans(s.spans)
 	for _, sp := range spans {
 		s.maxLen = max(s.maxLen, sp.End-sp.Start)
+	}
+}
+
+// sortSpans sorts spans by start, then end. They are sorted as integers holding both, several
+// times faster than with a comparison function, unless an offset needs more than 32 bits.
+func sortSpans(c []Span) {
+	keys := make([]uint64, len(c))
+	for i, sp := range c {
+		if uint64(sp.Start) >= 1<<32 || uint64(sp.End) >= 1<<32 {
+			slices.SortFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+			return
+		}
+		keys[i] = uint64(sp.Start)<<32 | uint64(sp.End)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		c[i] = Span{int(k >> 32), int(k & (1<<32 - 1))}
 	}
 }
 
