@@ -116,11 +116,11 @@ func skipSpacesBack(s string, i, max int) int {
 // wordEnd returns the end of the word starting at i: letters, combining marks and
 // apostrophes between letters ("п'ять", "all'ora").
 func wordEnd(s string, i int) int {
-	j := i
-	for j < len(s) && isASCIILetter(s[j]) {
-		j++
-	}
+	j := asciiLettersEnd(s, i)
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && c != '\'' && c != '`' && !isASCIILetter(c) {
+			break // where most words end
+		}
 		r, n := runeAt(s, j)
 		if isLetter(r) {
 			j += n
@@ -135,6 +135,19 @@ func wordEnd(s string, i int) int {
 		break
 	}
 	return j
+}
+
+// asciiLettersEnd returns the end of the ASCII letters from i, eight bytes at a time.
+func asciiLettersEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := ^letterBytes(load8(s, i)) & hi; m != 0 {
+			return i + firstByte(m)
+		}
+	}
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	return i
 }
 
 // wordStart returns the start of the word ending at end.
