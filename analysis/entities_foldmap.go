@@ -41,10 +41,10 @@ func (f *foldMap[V]) mayHold(w string) bool {
 func foldEnds(w string) uint32 {
 	first, last := rune(w[0]), rune(w[len(w)-1])
 	if first >= utf8.RuneSelf {
-		first, _ = utf8.DecodeRuneInString(w)
+		first, _ = decode2(w, 0)
 	}
 	if last >= utf8.RuneSelf {
-		last, _ = utf8.DecodeLastRuneInString(w)
+		last, _ = decodeLast2(w, len(w))
 	}
 	return (uint32(lexFoldFast(first))*0x9E3779B1 ^ uint32(lexFoldFast(last))*0x85EBCA77) >> (32 - foldEndLog)
 }

@@ -26,6 +26,15 @@ func runeBefore(s string, i int) (rune, int) {
 	if c := s[i-1]; c < utf8.RuneSelf {
 		return rune(c), 1
 	}
+	return decodeLast2(s, i)
+}
+
+// decodeLast2 decodes the rune ending at i, inline for the two-byte sequences of Latin, Greek
+// and Cyrillic letters.
+func decodeLast2(s string, i int) (rune, int) {
+	if i >= 2 && s[i-1]&0xC0 == 0x80 && s[i-2] >= 0xC2 && s[i-2] < 0xE0 {
+		return rune(s[i-2]&0x1F)<<6 | rune(s[i-1]&0x3F), 2
+	}
 	return utf8.DecodeLastRuneInString(s[:i])
 }
 
