@@ -114,6 +114,7 @@ func (sv *survey) block(s string, b int) int {
 // goes on past it starts, 64 if none does, or -1 if it starts the block.
 func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
 	other := word &^ letter
+	blk := s[b : b+64+4] // so that reading four bytes from a start needs no bounds check
 	for starts := word &^ (word << 1); starts != 0; starts &= starts - 1 {
 		p := bits.TrailingZeros64(starts)
 		e := p + bits.TrailingZeros64(^word>>p)
@@ -130,7 +131,7 @@ func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
 		}
 		if n := bits.OnesCount64(run &^ (two << 1)); n <= lexMaxRunes {
 			// mayBeLexicon of a pure word, inline: the block holds four bytes from p
-			v := uint32(s[b+p]) | uint32(s[b+p+1])<<8 | uint32(s[b+p+2])<<16 | uint32(s[b+p+3])<<24
+			v := uint32(blk[p]) | uint32(blk[p+1])<<8 | uint32(blk[p+2])<<16 | uint32(blk[p+3])<<24
 			v = (v | 0x20202020) & uint32(uint64(1)<<(8*uint(e-p))-1) // but the bytes after it
 			if k := lexAnchorKey(n, v); lexAnchorSet[k/64]&(1<<(k%64)) != 0 {
 				sv.words = append(sv.words, b+p)
