@@ -90,8 +90,12 @@ func agreeing(t, o string, i, j int) int {
 		return 0
 	}
 	n := 1 + foldEqualLen(t[i+1:], o[j+1:])
-	for ; n > 1; n-- { // a stretch of one byte no word holds takes nothing
-		if i+n <= len(t) && j+n <= len(o) && breakAt(t, i+n) && breakAt(o, j+n) {
+	if n > 1 && breakAt(t, i+n) && breakAt(o, j+n) {
+		return n
+	}
+	// before n, where the texts agree, a byte no word holds is the same byte in both
+	for n--; n > 1; n-- { // a stretch of one byte no word holds takes nothing
+		if isSkimBreak(t[i+n]) {
 			return n
 		}
 	}
