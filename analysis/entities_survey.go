@@ -60,15 +60,7 @@ func (sv *survey) block(s string, b int) int {
 	m.chunk(load8(blk, 40), 40)
 	m.chunk(load8(blk, 48), 48)
 	m.chunk(load8(blk, 56), 56)
-	word, letter, lead, cont, cyr := m.word, m.letter, m.lead, m.cont, m.cyr
-	var digit, plus uint64
-	if sv.full {
-		for k := 0; k+8 <= 64; k += 8 {
-			x := load8(blk, k)
-			digit |= pack8(digitBytes(x)) << k
-			plus |= pack8(equalBytes(x, '+')) << k
-		}
-	}
+	word, letter, lead, cont, cyr, digit, plus := m.word, m.letter, m.lead, m.cont, m.cyr, m.digit, m.plus
 	// the leads of two-byte letters, of characters that may start a phone
 	two, phone := cyr&(cont>>1), uint64(0)
 	for m := lead &^ two; m != 0; m &= m - 1 {
@@ -268,14 +260,18 @@ func (f *digitFinder) next(i int) int {
 }
 
 // marks are the marks of the bytes of a block, bit k for byte k.
-type marks struct{ word, letter, lead, cont, cyr uint64 }
+type marks struct{ word, letter, lead, cont, cyr, digit, plus uint64 }
 
 // chunk marks the eight bytes x from k: those that may be part of a word ("@" and above,
-// "'"), ASCII letters, and the leads and continuation bytes of multi-byte characters, with the
-// leads D0 and D1 of Cyrillic letters (U+0400–U+047F, all letters).
+// "'"), ASCII letters, ASCII digits and "+" (read only in the original, but marked in any text:
+// a second pass over the block for them cost more), and the leads and continuation bytes of
+// multi-byte characters, with the leads D0 and D1 of Cyrillic letters (U+0400–U+047F, all
+// letters).
 func (m *marks) chunk(x uint64, k uint) {
 	m.word |= pack8((x&lo7+0x40*ones|x)&hi|equalBytes(x, '\'')) << k
 	m.letter |= pack8(letterBytes(x)) << k
+	m.digit |= pack8(digitBytes(x)) << k
+	m.plus |= pack8(equalBytes(x, '+')) << k
 	if h := x & hi; h != 0 {
 		l := x & (x << 1) & hi // 0xC0 and above
 		m.lead |= pack8(l) << k
