@@ -1,9 +1,9 @@
 package analysis
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // finder is the working memory of one Match: the buffers of a scan, and those to pair and merge
@@ -37,6 +37,9 @@ func (m *matcher) finder() *finder {
 // (f.pairs), each in order of start, then spec.
 func (f *finder) find(hay string) {
 	s := scan{m: f.m, hay: hay, active: f.active[:0], found: f.found[:0], hits: f.hits[:0], parts: f.parts[:0]}
+	if f.m.words != nil {
+		s.space = f.m.words.space
+	}
 	s.run()
 	f.active, f.found, f.hits, f.parts = s.active, s.found, s.hits, s.parts
 	sortRaw(f.hits)
@@ -51,6 +54,8 @@ type scan struct {
 	hay    string
 	nw     int // the words before the place the scan is at
 	active []phrase
+	ends   bool     // some phrase in active has partial ends
+	space  int32    // the separator " ", or 0
 	found  []keyEnd // by the last walk of the trie
 	hits   []rawHit // of single-part patterns
 	parts  []partHit
@@ -69,63 +74,34 @@ type partMatch struct {
 	wordsBefore, wordsThrough int
 }
 
-// run reads hay as separators and words (wordTrie). Every word may start keys and carry on the
-// keys in progress; a key that starts with another character may start at any such character,
-// so the trie is walked from each that can begin one.
+// run reads hay as separators and words (wordTrie), which wordBits tells apart. Every word may
+// start keys and carry on the keys in progress; a key that starts with another character may
+// start at any such character, so the trie is walked from each that can begin one.
 func (s *scan) run() {
 	hay := s.hay
+	wb := newWordBits(hay)
 	var sep int32 // the separator before the word at i, as one of the keys', or 0
-	for i := 0; i < len(hay); {
+	for i := 0; ; {
 		from := i
-		for i < len(hay) {
-			c := hay[i]
-			w, size := false, 1
-			if c < utf8.RuneSelf {
-				w = wordRunes[c]
-			} else {
-				w, size = wordRuneAt(hay, i)
-			}
-			if w {
-				break
-			}
-			if s.m.nonWordFirst[c] {
-				s.walkAt(i)
-			}
-			i += size
+		if m := wb.mask >> (uint(i) % 64); m != 0 {
+			i += bits.TrailingZeros64(m)
+		} else {
+			i = wb.wordStartAfter()
 		}
-		switch {
-		case len(s.active) == 0:
-		case i == from+1 && hay[from] == ' ' && i < len(hay) && !s.separatorEnds():
-			sep = s.m.words.space
-		default:
+		// Most separators are one space, which no key starts with (keys are trimmed).
+		if i != from+1 || hay[from] != ' ' || s.ends {
 			sep = s.separator(from, i)
+		} else {
+			sep = s.space
 		}
 		if i == len(hay) {
-			break
+			return
 		}
-		// wordEndFrom, without the call: this loop reads most of the text.
 		j := i
-	word:
-		for j < len(hay) {
-			c := hay[j]
-			switch {
-			case c < utf8.RuneSelf:
-				if !wordRunes[c] {
-					break word
-				}
-				j++
-			case j+1 < len(hay) && 0xC2 <= c && c < 0xE0 && hay[j+1]&0xC0 == 0x80:
-				if !wordRunes[rune(c&0x1F)<<6|rune(hay[j+1]&0x3F)] {
-					break word
-				}
-				j += 2
-			default:
-				w, size := longWordRuneAt(hay, j)
-				if !w {
-					break word
-				}
-				j += size
-			}
+		if m := ^wb.mask >> (uint(i) % 64); m != 0 {
+			j += bits.TrailingZeros64(m)
+		} else {
+			j = wb.wordEndAfter()
 		}
 		s.word(i, j, sep)
 		s.nw++
@@ -154,7 +130,7 @@ func (s *scan) word(i, j int, sep int32) {
 	if sl != nil {
 		id = sl.id
 	}
-	live := s.active[:0]
+	live, ends := s.active[:0], int32(0)
 	for _, p := range s.active {
 		if p.nEnds > 0 {
 			s.wordEnds(p, i, j, sep)
@@ -169,10 +145,11 @@ func (s *scan) word(i, j int, sep int32) {
 			}
 			if nd.live() {
 				live = append(live, wt.phraseAt(c, p.start, p.words))
+				ends |= nd.nEnds
 			}
 		}
 	}
-	s.active = live
+	s.active, s.ends = live, ends != 0
 	if sl == nil {
 		if s.m.prefixes.may(head, j-i) {
 			s.walkWord(i, j)
@@ -187,6 +164,7 @@ func (s *scan) word(i, j int, sep int32) {
 	}
 	if sl.live() {
 		s.active = append(s.active, phrase{start: i, words: s.nw, node: sl.node, ends: sl.ends, nEnds: sl.nEnds})
+		s.ends = s.ends || sl.nEnds > 0
 	}
 }
 
@@ -200,28 +178,27 @@ func (s *scan) wordEnds(p phrase, i, j int, sep int32) {
 	}
 }
 
-// separatorEnds reports whether some key in progress may end with a separator.
-func (s *scan) separatorEnds() bool {
-	for _, p := range s.active {
-		if p.nEnds > 0 {
-			return true
+// separator reads the separator hay[i:j] before a word, or at the end of hay: the trie is
+// walked from each byte that may start a key (a continuation byte starts none), and the keys in
+// progress that end with a separator it begins with match. It returns the separator as one of
+// the keys', or 0 if no key is in progress.
+func (s *scan) separator(i, j int) int32 {
+	for k := i; k < j; k++ {
+		if s.m.nonWordFirst[s.hay[k]] {
+			s.walkAt(k)
 		}
 	}
-	return false
-}
-
-// separator reads the separator hay[i:j] after a word: the keys in progress that end with a
-// separator it begins with match. It returns the separator as one of the keys', or 0.
-func (s *scan) separator(i, j int) int32 {
+	if len(s.active) == 0 {
+		return 0
+	}
 	wt := s.m.words
 	text := s.hay[i:j]
-	for _, p := range s.active {
-		if p.nEnds == 0 {
-			continue
-		}
-		for _, e := range wt.ends[p.ends : p.ends+p.nEnds] {
-			if e.sep == 0 && strings.HasPrefix(text, e.text) {
-				s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
+	if s.ends {
+		for _, p := range s.active {
+			for _, e := range wt.ends[p.ends : p.ends+p.nEnds] {
+				if e.sep == 0 && strings.HasPrefix(text, e.text) {
+					s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
+				}
 			}
 		}
 	}
