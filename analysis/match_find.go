@@ -126,46 +126,29 @@ func (s *scan) word(i, j int, sep int32) {
 		head, tail = tokenKey(s.hay, i, j)
 	}
 	sl := wt.words.find(s.hay, i, j, head, tail)
-	var id int32
-	if sl != nil {
-		id = sl.id
-	}
+	// A phrase that does not go on here, because no key has the word or the separator (id 0,
+	// sep 0: no edge), or none goes on this way (node 0), is overwritten.
 	live, ends := s.active[:0], int32(0)
 	for _, p := range s.active {
 		if p.nEnds > 0 {
 			s.wordEnds(p, i, j, sep)
 		}
-		if id == 0 || sep == 0 {
-			continue
+		c := wt.edges.next(p.node, sep, sl.id)
+		nd := &wt.nodes[c]
+		if nd.key >= 0 {
+			s.report(nd.key, p.start, j, p.words, s.nw+1)
 		}
-		if c := wt.edges.next(p.node, sep, id); c != 0 {
-			nd := &wt.nodes[c]
-			if nd.key >= 0 {
-				s.report(nd.key, p.start, j, p.words, s.nw+1)
-			}
-			if nd.live() {
-				live = append(live, wt.phraseAt(c, p.start, p.words))
-				ends |= nd.nEnds
-			}
-		}
+		live = append(live, phrase{start: p.start, words: p.words, node: c, ends: nd.ends, nEnds: nd.nEnds})[:len(live)+int(nd.live)]
+		ends |= nd.nEnds
 	}
-	s.active, s.ends = live, ends != 0
-	if sl == nil {
-		if s.m.prefixes.may(head, j-i) {
-			s.walkWord(i, j)
-		}
-		return
-	}
-	if sl.extends {
+	if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
 		s.walkWord(i, j)
 	}
 	if sl.key >= 0 {
 		s.report(sl.key, i, j, s.nw, s.nw+1)
 	}
-	if sl.live() {
-		s.active = append(s.active, phrase{start: i, words: s.nw, node: sl.node, ends: sl.ends, nEnds: sl.nEnds})
-		s.ends = s.ends || sl.nEnds > 0
-	}
+	s.active = append(live, phrase{start: i, words: s.nw, node: sl.node, ends: sl.ends, nEnds: sl.nEnds})[:len(live)+int(sl.live)]
+	s.ends = ends|sl.nEnds != 0
 }
 
 // wordEnds reports the keys of p whose last word, with a prefix use, the word hay[i:j] after
@@ -209,10 +192,7 @@ func (s *scan) separator(i, j int) int32 {
 		return wt.space
 	}
 	head, tail := tokenKey(s.hay, i, j)
-	if sl := wt.seps.find(s.hay, i, j, head, tail); sl != nil {
-		return sl.id
-	}
-	return 0
+	return wt.seps.find(s.hay, i, j, head, tail).id
 }
 
 // walkWord walks the trie from the start of the word hay[i:j] for the one-word keys with a

@@ -15,7 +15,7 @@ import "math/bits"
 type wordTrie struct {
 	words tokenTable // the words of the keys, each with the node of the keys it starts
 	seps  tokenTable // the separators inside the keys
-	nodes []wordNode // nodes[0] stands for none
+	nodes []wordNode // nodes[0] stands for none: no key, no edge
 	edges edgeTable  // (node, separator, word) → node
 	ends  []partialEnd
 	space int32 // the separator " ", or 0
@@ -25,11 +25,11 @@ type wordTrie struct {
 type wordNode struct {
 	key         int32 // the key of exactly these tokens, or -1
 	ends, nEnds int32 // its partial ends are ends[ends:ends+nEnds]
-	next        bool  // some edge leaves it
+	// live is 1 if a key may still match beyond the node (an edge leaves it, or it has partial
+	// ends), else 0: a scan keeps a phrase by adding it to the length of its list, without a
+	// branch.
+	live int32
 }
-
-// live reports whether a key may still match beyond the node.
-func (nd *wordNode) live() bool { return nd.next || nd.nEnds > 0 }
 
 // partialEnd is a key whose last token the text's may go on from.
 type partialEnd struct {
@@ -48,15 +48,10 @@ type phrase struct {
 	ends, nEnds  int32
 }
 
-// phraseAt returns the phrase of keys that reached node n from start, after words words.
-func (t *wordTrie) phraseAt(n int32, start, words int) phrase {
-	return phrase{start: start, words: words, node: n, ends: t.nodes[n].ends, nEnds: t.nodes[n].nEnds}
-}
-
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
 // some use of key k is a prefix; one-word keys with a prefix use are left to the caller.
 func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
-	t := &wordTrie{nodes: make([]wordNode, 1)}
+	t := &wordTrie{nodes: []wordNode{{key: -1}}}
 	words, seps := map[string]int32{}, map[string]int32{}
 	first := map[int32]int32{} // word → node
 	edges := map[[3]int32]int32{}
@@ -75,6 +70,7 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 		return n
 	}
 	var prefixWords []string // the one-word keys with a prefix use
+	next := map[int32]bool{} // node → some edge leaves it
 	for _, k := range ids {
 		toks := tokens(keys[k])
 		if len(toks) == 1 && prefix[k] {
@@ -93,7 +89,7 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 			c, ok := edges[e]
 			c = node(c, ok)
 			edges[e] = c
-			t.nodes[n].next = true
+			next[n] = true
 			n, toks = c, toks[2:]
 		}
 		if len(toks) == 2 {
@@ -105,6 +101,9 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 	for n := range t.nodes {
 		t.nodes[n].ends, t.nodes[n].nEnds = int32(len(t.ends)), int32(len(ends[int32(n)]))
 		t.ends = append(t.ends, ends[int32(n)]...)
+		if next[int32(n)] || len(ends[int32(n)]) > 0 {
+			t.nodes[n].live = 1
+		}
 	}
 	extends := map[string]bool{}
 	for w := range words {
@@ -149,6 +148,9 @@ type tokenTable struct {
 	shift uint    // a hash's slot is its top bits
 	mids  string  // the middles of the long tokens
 	mid   []int32 // token id → where its bytes 8 to n-8 start in mids, if n > 16
+	// none is what find returns for a token the table does not have: id 0 and no key, so that
+	// a scan reads it like any other word.
+	none tokenSlot
 }
 
 type tokenSlot struct {
@@ -170,7 +172,8 @@ func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32
 		size *= 2
 	}
 	t := tokenTable{tags: make([]uint16, size), slots: make([]tokenSlot, size),
-		shift: uint(64 - bits.TrailingZeros(uint(size))), mid: make([]int32, len(ids)+1)}
+		shift: uint(64 - bits.TrailingZeros(uint(size))), mid: make([]int32, len(ids)+1),
+		none: tokenSlot{wordNode: wordNode{key: -1}}}
 	var mids []byte
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
@@ -223,14 +226,14 @@ func (t *tokenTable) index(head, tail uint64, n int) (int, uint16) {
 	return int(h >> t.shift), uint16(h>>(t.shift-16)) | 1
 }
 
-// find returns the slot of the token s[i:j], whose key is head and tail, or nil.
+// find returns the slot of the token s[i:j], whose key is head and tail, or none.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
 	n := j - i
 	k, tag := t.index(head, tail, n)
 	for ; ; k = (k + 1) & (len(t.slots) - 1) {
 		switch t.tags[k] {
 		case 0:
-			return nil
+			return &t.none
 		case tag:
 			sl := &t.slots[k]
 			if sl.head == head && sl.tail == tail && int(sl.n) == n &&
