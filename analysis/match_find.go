@@ -129,16 +129,16 @@ func (s *scan) word(i, j int, sep int32) {
 	// A phrase that does not go on here, because no key has the word or the separator (id 0,
 	// sep 0: no edge), or none goes on this way (node 0), is overwritten.
 	live, ends := s.active[:0], int32(0)
+	if s.ends {
+		s.wordEnds(i, j, sep)
+	}
 	for _, p := range s.active {
-		if p.nEnds > 0 {
-			s.wordEnds(p, i, j, sep)
-		}
 		c := wt.edges.next(p.node, sep, sl.id)
 		nd := &wt.nodes[c]
 		if nd.key >= 0 {
 			s.report(nd.key, p.start, j, p.words, s.nw+1)
 		}
-		live = append(live, phrase{start: p.start, words: p.words, node: c, ends: nd.ends, nEnds: nd.nEnds})[:len(live)+int(nd.live)]
+		live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
 		ends |= nd.nEnds
 	}
 	if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
@@ -147,16 +147,20 @@ func (s *scan) word(i, j int, sep int32) {
 	if sl.key >= 0 {
 		s.report(sl.key, i, j, s.nw, s.nw+1)
 	}
-	s.active = append(live, phrase{start: i, words: s.nw, node: sl.node, ends: sl.ends, nEnds: sl.nEnds})[:len(live)+int(sl.live)]
+	s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
 	s.ends = ends|sl.nEnds != 0
 }
 
-// wordEnds reports the keys of p whose last word, with a prefix use, the word hay[i:j] after
-// the separator sep goes on from.
-func (s *scan) wordEnds(p phrase, i, j int, sep int32) {
-	for _, e := range s.m.words.ends[p.ends : p.ends+p.nEnds] {
-		if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
-			s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1)
+// wordEnds reports the keys of the phrases in progress whose last word, with a prefix use, the
+// word hay[i:j] after the separator sep goes on from.
+func (s *scan) wordEnds(i, j int, sep int32) {
+	wt := s.m.words
+	for _, p := range s.active {
+		nd := &wt.nodes[p.node]
+		for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
+			if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
+				s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1)
+			}
 		}
 	}
 }
@@ -178,7 +182,8 @@ func (s *scan) separator(i, j int) int32 {
 	text := s.hay[i:j]
 	if s.ends {
 		for _, p := range s.active {
-			for _, e := range wt.ends[p.ends : p.ends+p.nEnds] {
+			nd := &wt.nodes[p.node]
+			for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 				if e.sep == 0 && strings.HasPrefix(text, e.text) {
 					s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
 				}

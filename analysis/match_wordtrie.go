@@ -40,12 +40,11 @@ type partialEnd struct {
 	text string // the last word or separator
 }
 
-// phrase is a key in progress in a text: where it starts and the words before, the node its
-// tokens so far reached, and that node's partial ends, which a scan reads at every separator.
+// phrase is a key in progress in a text: where it starts and the words before, and the node its
+// tokens so far reached.
 type phrase struct {
 	start, words int
 	node         int32
-	ends, nEnds  int32
 }
 
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
