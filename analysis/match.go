@@ -249,9 +249,10 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 	f.find(n.Text)
 	merged := f.merge()
 	hits := make([]Hit, 0, len(merged))
+	spans := spanCursor{n: n}
 	for _, h := range merged {
 		s := &rs.m.specs[h.spec]
-		span := n.OriginalSpan(h.start, h.end)
+		span := spans.span(h.start, h.end)
 		hits = append(hits, Hit{Indicator: s.ind.ID, Category: s.ind.Category, Strength: s.ind.Strength,
 			Lang: s.lang, Pattern: s.raw, Span: span, Text: n.Original[span.Start:span.End],
 			Explanation: s.ind.Explain, Source: s.ind.Source})

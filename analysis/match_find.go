@@ -1,9 +1,9 @@
 package analysis
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // finder is the working memory of one Match: the buffers of a scan, and those to pair and merge
@@ -37,6 +37,9 @@ func (m *matcher) finder() *finder {
 // (f.pairs), each in order of start, then spec.
 func (f *finder) find(hay string) {
 	s := scan{m: f.m, hay: hay, active: f.active[:0], found: f.found[:0], hits: f.hits[:0], parts: f.parts[:0]}
+	if f.m.words != nil {
+		s.space = f.m.words.space
+	}
 	s.run()
 	f.active, f.found, f.hits, f.parts = s.active, s.found, s.hits, s.parts
 	sortRaw(f.hits)
@@ -51,6 +54,8 @@ type scan struct {
 	hay    string
 	nw     int // the words before the place the scan is at
 	active []phrase
+	ends   bool     // some phrase in active has partial ends
+	space  int32    // the separator " ", or 0
 	found  []keyEnd // by the last walk of the trie
 	hits   []rawHit // of single-part patterns
 	parts  []partHit
@@ -69,63 +74,34 @@ type partMatch struct {
 	wordsBefore, wordsThrough int
 }
 
-// run reads hay as separators and words (wordTrie). Every word may start keys and carry on the
-// keys in progress; a key that starts with another character may start at any such character,
-// so the trie is walked from each that can begin one.
+// run reads hay as separators and words (wordTrie), which wordBits tells apart. Every word may
+// start keys and carry on the keys in progress; a key that starts with another character may
+// start at any such character, so the trie is walked from each that can begin one.
 func (s *scan) run() {
 	hay := s.hay
+	wb := newWordBits(hay)
 	var sep int32 // the separator before the word at i, as one of the keys', or 0
-	for i := 0; i < len(hay); {
+	for i := 0; ; {
 		from := i
-		for i < len(hay) {
-			c := hay[i]
-			w, size := false, 1
-			if c < utf8.RuneSelf {
-				w = wordRunes[c]
-			} else {
-				w, size = wordRuneAt(hay, i)
-			}
-			if w {
-				break
-			}
-			if s.m.nonWordFirst[c] {
-				s.walkAt(i)
-			}
-			i += size
+		if m := wb.mask >> (uint(i) % 64); m != 0 {
+			i += bits.TrailingZeros64(m)
+		} else {
+			i = wb.wordStartAfter()
 		}
-		switch {
-		case len(s.active) == 0:
-		case i == from+1 && hay[from] == ' ' && i < len(hay) && !s.separatorEnds():
-			sep = s.m.words.space
-		default:
+		// Most separators are one space, which no key starts with (keys are trimmed).
+		if i != from+1 || hay[from] != ' ' || s.ends {
 			sep = s.separator(from, i)
+		} else {
+			sep = s.space
 		}
 		if i == len(hay) {
-			break
+			return
 		}
-		// wordEndFrom, without the call: this loop reads most of the text.
 		j := i
-	word:
-		for j < len(hay) {
-			c := hay[j]
-			switch {
-			case c < utf8.RuneSelf:
-				if !wordRunes[c] {
-					break word
-				}
-				j++
-			case j+1 < len(hay) && 0xC2 <= c && c < 0xE0 && hay[j+1]&0xC0 == 0x80:
-				if !wordRunes[rune(c&0x1F)<<6|rune(hay[j+1]&0x3F)] {
-					break word
-				}
-				j += 2
-			default:
-				w, size := longWordRuneAt(hay, j)
-				if !w {
-					break word
-				}
-				j += size
-			}
+		if m := ^wb.mask >> (uint(i) % 64); m != 0 {
+			j += bits.TrailingZeros64(m)
+		} else {
+			j = wb.wordEndAfter()
 		}
 		s.word(i, j, sep)
 		s.nw++
@@ -150,78 +126,67 @@ func (s *scan) word(i, j int, sep int32) {
 		head, tail = tokenKey(s.hay, i, j)
 	}
 	sl := wt.words.find(s.hay, i, j, head, tail)
-	var id int32
-	if sl != nil {
-		id = sl.id
+	// A phrase that does not go on here, because no key has the word or the separator (id 0,
+	// sep 0: no edge), or none goes on this way (node 0), is overwritten.
+	live, ends := s.active[:0], int32(0)
+	if s.ends {
+		s.wordEnds(i, j, sep)
 	}
-	live := s.active[:0]
 	for _, p := range s.active {
-		if p.nEnds > 0 {
-			s.wordEnds(p, i, j, sep)
+		c := wt.edges.next(p.node, sep, sl.id)
+		nd := &wt.nodes[c]
+		if nd.key >= 0 {
+			s.report(nd.key, p.start, j, p.words, s.nw+1)
 		}
-		if id == 0 || sep == 0 {
-			continue
-		}
-		if c := wt.edges.next(p.node, sep, id); c != 0 {
-			nd := &wt.nodes[c]
-			if nd.key >= 0 {
-				s.report(nd.key, p.start, j, p.words, s.nw+1)
-			}
-			if nd.live() {
-				live = append(live, wt.phraseAt(c, p.start, p.words))
-			}
-		}
+		live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
+		ends |= nd.nEnds
 	}
-	s.active = live
-	if sl == nil {
-		if s.m.prefixes.may(head, j-i) {
-			s.walkWord(i, j)
-		}
-		return
-	}
-	if sl.extends {
+	if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
 		s.walkWord(i, j)
 	}
 	if sl.key >= 0 {
 		s.report(sl.key, i, j, s.nw, s.nw+1)
 	}
-	if sl.live() {
-		s.active = append(s.active, phrase{start: i, words: s.nw, node: sl.node, ends: sl.ends, nEnds: sl.nEnds})
-	}
+	s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
+	s.ends = ends|sl.nEnds != 0
 }
 
-// wordEnds reports the keys of p whose last word, with a prefix use, the word hay[i:j] after
-// the separator sep goes on from.
-func (s *scan) wordEnds(p phrase, i, j int, sep int32) {
-	for _, e := range s.m.words.ends[p.ends : p.ends+p.nEnds] {
-		if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
-			s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1)
-		}
-	}
-}
-
-// separatorEnds reports whether some key in progress may end with a separator.
-func (s *scan) separatorEnds() bool {
+// wordEnds reports the keys of the phrases in progress whose last word, with a prefix use, the
+// word hay[i:j] after the separator sep goes on from.
+func (s *scan) wordEnds(i, j int, sep int32) {
+	wt := s.m.words
 	for _, p := range s.active {
-		if p.nEnds > 0 {
-			return true
+		nd := &wt.nodes[p.node]
+		for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
+			if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
+				s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1)
+			}
 		}
 	}
-	return false
 }
 
-// separator reads the separator hay[i:j] after a word: the keys in progress that end with a
-// separator it begins with match. It returns the separator as one of the keys', or 0.
+// separator reads the separator hay[i:j] before a word, or at the end of hay: the trie is
+// walked from each byte that may start a key (a continuation byte starts none), and the keys in
+// progress that end with a separator it begins with match. It returns the separator as one of
+// the keys', or 0 if no key is in progress.
 func (s *scan) separator(i, j int) int32 {
+	for k := i; k < j; k++ {
+		if s.m.nonWordFirst[s.hay[k]] {
+			s.walkAt(k)
+		}
+	}
+	if len(s.active) == 0 {
+		return 0
+	}
 	wt := s.m.words
 	text := s.hay[i:j]
-	for _, p := range s.active {
-		if p.nEnds == 0 {
-			continue
-		}
-		for _, e := range wt.ends[p.ends : p.ends+p.nEnds] {
-			if e.sep == 0 && strings.HasPrefix(text, e.text) {
-				s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
+	if s.ends {
+		for _, p := range s.active {
+			nd := &wt.nodes[p.node]
+			for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
+				if e.sep == 0 && strings.HasPrefix(text, e.text) {
+					s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
+				}
 			}
 		}
 	}
@@ -232,10 +197,7 @@ func (s *scan) separator(i, j int) int32 {
 		return wt.space
 	}
 	head, tail := tokenKey(s.hay, i, j)
-	if sl := wt.seps.find(s.hay, i, j, head, tail); sl != nil {
-		return sl.id
-	}
-	return 0
+	return wt.seps.find(s.hay, i, j, head, tail).id
 }
 
 // walkWord walks the trie from the start of the word hay[i:j] for the one-word keys with a

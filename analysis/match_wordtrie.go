@@ -15,7 +15,7 @@ import "math/bits"
 type wordTrie struct {
 	words tokenTable // the words of the keys, each with the node of the keys it starts
 	seps  tokenTable // the separators inside the keys
-	nodes []wordNode // nodes[0] stands for none
+	nodes []wordNode // nodes[0] stands for none: no key, no edge
 	edges edgeTable  // (node, separator, word) → node
 	ends  []partialEnd
 	space int32 // the separator " ", or 0
@@ -25,11 +25,11 @@ type wordTrie struct {
 type wordNode struct {
 	key         int32 // the key of exactly these tokens, or -1
 	ends, nEnds int32 // its partial ends are ends[ends:ends+nEnds]
-	next        bool  // some edge leaves it
+	// live is 1 if a key may still match beyond the node (an edge leaves it, or it has partial
+	// ends), else 0: a scan keeps a phrase by adding it to the length of its list, without a
+	// branch.
+	live int32
 }
-
-// live reports whether a key may still match beyond the node.
-func (nd *wordNode) live() bool { return nd.next || nd.nEnds > 0 }
 
 // partialEnd is a key whose last token the text's may go on from.
 type partialEnd struct {
@@ -40,23 +40,17 @@ type partialEnd struct {
 	text string // the last word or separator
 }
 
-// phrase is a key in progress in a text: where it starts and the words before, the node its
-// tokens so far reached, and that node's partial ends, which a scan reads at every separator.
+// phrase is a key in progress in a text: where it starts and the words before, and the node its
+// tokens so far reached.
 type phrase struct {
 	start, words int
 	node         int32
-	ends, nEnds  int32
-}
-
-// phraseAt returns the phrase of keys that reached node n from start, after words words.
-func (t *wordTrie) phraseAt(n int32, start, words int) phrase {
-	return phrase{start: start, words: words, node: n, ends: t.nodes[n].ends, nEnds: t.nodes[n].nEnds}
 }
 
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
 // some use of key k is a prefix; one-word keys with a prefix use are left to the caller.
 func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
-	t := &wordTrie{nodes: make([]wordNode, 1)}
+	t := &wordTrie{nodes: []wordNode{{key: -1}}}
 	words, seps := map[string]int32{}, map[string]int32{}
 	first := map[int32]int32{} // word → node
 	edges := map[[3]int32]int32{}
@@ -75,6 +69,7 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 		return n
 	}
 	var prefixWords []string // the one-word keys with a prefix use
+	next := map[int32]bool{} // node → some edge leaves it
 	for _, k := range ids {
 		toks := tokens(keys[k])
 		if len(toks) == 1 && prefix[k] {
@@ -93,7 +88,7 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 			c, ok := edges[e]
 			c = node(c, ok)
 			edges[e] = c
-			t.nodes[n].next = true
+			next[n] = true
 			n, toks = c, toks[2:]
 		}
 		if len(toks) == 2 {
@@ -105,6 +100,9 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 	for n := range t.nodes {
 		t.nodes[n].ends, t.nodes[n].nEnds = int32(len(t.ends)), int32(len(ends[int32(n)]))
 		t.ends = append(t.ends, ends[int32(n)]...)
+		if next[int32(n)] || len(ends[int32(n)]) > 0 {
+			t.nodes[n].live = 1
+		}
 	}
 	extends := map[string]bool{}
 	for w := range words {
@@ -149,6 +147,9 @@ type tokenTable struct {
 	shift uint    // a hash's slot is its top bits
 	mids  string  // the middles of the long tokens
 	mid   []int32 // token id → where its bytes 8 to n-8 start in mids, if n > 16
+	// none is what find returns for a token the table does not have: id 0 and no key, so that
+	// a scan reads it like any other word.
+	none tokenSlot
 }
 
 type tokenSlot struct {
@@ -170,7 +171,8 @@ func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32
 		size *= 2
 	}
 	t := tokenTable{tags: make([]uint16, size), slots: make([]tokenSlot, size),
-		shift: uint(64 - bits.TrailingZeros(uint(size))), mid: make([]int32, len(ids)+1)}
+		shift: uint(64 - bits.TrailingZeros(uint(size))), mid: make([]int32, len(ids)+1),
+		none: tokenSlot{wordNode: wordNode{key: -1}}}
 	var mids []byte
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
@@ -223,14 +225,14 @@ func (t *tokenTable) index(head, tail uint64, n int) (int, uint16) {
 	return int(h >> t.shift), uint16(h>>(t.shift-16)) | 1
 }
 
-// find returns the slot of the token s[i:j], whose key is head and tail, or nil.
+// find returns the slot of the token s[i:j], whose key is head and tail, or none.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
 	n := j - i
 	k, tag := t.index(head, tail, n)
 	for ; ; k = (k + 1) & (len(t.slots) - 1) {
 		switch t.tags[k] {
 		case 0:
-			return nil
+			return &t.none
 		case tag:
 			sl := &t.slots[k]
 			if sl.head == head && sl.tail == tail && int(sl.n) == n &&
@@ -241,8 +243,8 @@ func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
 	}
 }
 
-// edgeTable maps (node, separator, word) to the node reached. Open addressing, at most half
-// full.
+// edgeTable maps (node, separator, word) to the node reached. Open addressing, at most a quarter
+// full, so that most look-ups read one slot whether the edge is there or not.
 type edgeTable struct {
 	slots []edgeSlot
 	shift uint
@@ -254,7 +256,7 @@ type edgeSlot struct {
 
 func newEdgeTable(edges map[[3]int32]int32) edgeTable {
 	size := 16
-	for size < 2*len(edges) {
+	for size < 4*len(edges) {
 		size *= 2
 	}
 	t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
@@ -273,11 +275,14 @@ func (t *edgeTable) index(from, sep, word int32) int {
 	return int(h >> t.shift)
 }
 
-// next is the node reached from node by sep and word, or 0.
+// next is the node reached from node by sep and word, or 0. A probe stops at the edge or at an
+// empty slot: one test, of the smaller of the slot's difference from the edge and its node (min
+// takes no branch), since whether the edge is there is anyone's guess, where a probe seldom goes
+// on.
 func (t *edgeTable) next(from, sep, word int32) int32 {
 	for k := t.index(from, sep, word); ; k = (k + 1) & (len(t.slots) - 1) {
 		sl := &t.slots[k]
-		if sl.to == 0 || sl.from == from && sl.sep == sep && sl.word == word {
+		if min(sl.from^from|sl.sep^sep|sl.word^word, sl.to) == 0 {
 			return sl.to
 		}
 	}
