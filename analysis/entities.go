@@ -71,6 +71,10 @@ type extraction struct {
 	// from the original's: alignedWords), taken by run (surveyed)
 	sv, svText survey
 	surveyed   bool
+	// textFrom holds, for each word of svText taken from sv (alignedWords), its index in
+	// sv.words, else -1; origRead what scanWords read at each of sv.words, for those words.
+	textFrom []int
+	origRead []lexRead
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -107,6 +111,7 @@ func (x *extraction) run() {
 	x.sv.take(orig.s, true)
 	if len(x.srcs) > 1 {
 		x.alignedWords()
+		x.origRead = make([]lexRead, len(x.sv.words))
 	}
 	x.surveyed = true
 	x.ibans(orig)
