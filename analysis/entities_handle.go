@@ -122,32 +122,35 @@ func (x *extraction) scanWords(src source) {
 	}
 }
 
-// lexRead is what lexWord read at a word.
+// lexRead is what lexRef read at a word.
 type lexRead struct {
-	end      int
-	e        lexEntry
-	ok, read bool
+	end  int
+	e    *lexEntry
+	read bool
 }
 
 // lexWordAt is lexWord of the k-th word of src, at i. A word of the normalised text taken from
 // the original (alignedWords) reads as its counterpart, which was read first: the same letters
 // up to case, so the same lexicon entry.
 func (x *extraction) lexWordAt(src source, k, i int) (end int, e lexEntry, ok bool) {
-	if !src.mapped {
-		end, e, ok = x.lexWord(src.s, i)
-		if x.origRead != nil {
-			x.origRead[k] = lexRead{end, e, ok, true}
+	if !src.mapped && x.origRead != nil {
+		end, p := x.lexRef(src.s, i)
+		x.origRead[k] = lexRead{end, p, true}
+		if p != nil {
+			return end, *p, true
 		}
-		return end, e, ok
+		return end, e, false
 	}
-	if x.origRead == nil { // not surveyed: an extractor run alone
-		return x.lexWord(src.s, i)
+	if src.mapped && x.origRead != nil {
+		if from := x.textFrom[k]; from >= 0 && x.origRead[from].read {
+			r := &x.origRead[from]
+			if end = i + r.end - x.sv.words[from]; r.e != nil {
+				return end, *r.e, true
+			}
+			return end, e, false
+		}
 	}
-	if from := x.textFrom[k]; from >= 0 && x.origRead[from].read {
-		r := &x.origRead[from]
-		return i + r.end - x.sv.words[from], r.e, r.ok
-	}
-	return x.lexWord(src.s, i)
+	return x.lexWord(src.s, i) // not surveyed, or not taken from the original
 }
 
 // platformWord reads the name after a platform word ending at we.
