@@ -71,6 +71,10 @@ type extraction struct {
 	// from the original's: alignedWords), taken by run (surveyed)
 	sv, svText survey
 	surveyed   bool
+	// textFrom holds, for each word of svText taken from sv (alignedWords), its index in
+	// sv.words, else -1; origRead what scanWords read at each of sv.words, for those words.
+	textFrom []int
+	origRead []lexRead
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -107,6 +111,7 @@ func (x *extraction) run() {
 	x.sv.take(orig.s, true)
 	if len(x.srcs) > 1 {
 		x.alignedWords()
+		x.origRead = make([]lexRead, len(x.sv.words))
 	}
 	x.surveyed = true
 	x.ibans(orig)
@@ -358,6 +363,9 @@ func (s *spanSet) addAll(spans []Span) {
 // sortSpans sorts spans by start, then end. They are sorted as integers holding both, several
 // times faster than with a comparison function, unless an offset needs more than 32 bits.
 func sortSpans(c []Span) {
+	if slices.IsSortedFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) }) {
+		return // spans from one extractor come in order
+	}
 	keys := make([]uint64, len(c))
 	for i, sp := range c {
 		if uint64(sp.Start) >= 1<<32 || uint64(sp.End) >= 1<<32 {

@@ -18,6 +18,7 @@ func (x *extraction) alignedWords() {
 	t, o := x.n.Text, x.n.Original
 	sv := &x.svText
 	sv.words = make([]int, 0, 8+len(x.sv.words)/2)
+	x.textFrom = make([]int, 0, cap(sv.words))
 	from := x.sv.words
 	i, j := 0, -1      // j is the offset in o of i, when both are bytes no word holds
 	done, last := 0, 0 // the end in o of the last stretch taken, its length
@@ -34,8 +35,10 @@ func (x *extraction) alignedWords() {
 			for len(from) > 0 && from[0] <= j {
 				from = from[1:]
 			}
+			x.surveyedInText()
 			for len(from) > 0 && from[0] < j+n {
 				sv.words = append(sv.words, from[0]-j+i)
+				x.textFrom = append(x.textFrom, len(x.sv.words)-len(from))
 				from = from[1:]
 			}
 			i, j, done, last, misses = i+n, j+n, j+n, n, 0
@@ -79,6 +82,14 @@ func (x *extraction) alignedWords() {
 				j = k
 			}
 		}
+	}
+	x.surveyedInText()
+}
+
+// surveyedInText marks the words of svText not taken from sv so far as read in the text.
+func (x *extraction) surveyedInText() {
+	for len(x.textFrom) < len(x.svText.words) {
+		x.textFrom = append(x.textFrom, -1)
 	}
 }
 

@@ -91,12 +91,12 @@ var keywords = newFoldMap(func() map[string]keyword {
 func (x *extraction) scanWords(src source) {
 	s := src.s
 	i := 0
-	for _, c := range x.words(src) {
+	for k, c := range x.words(src) {
 		if c < i {
 			continue // within the second word of a platform name
 		}
 		i = c
-		j, e, ok := x.lexWord(s, i)
+		j, e, ok := x.lexWordAt(src, k, i)
 		if ok && !src.mapped && (e.digit != 0 || e.glue) {
 			x.numberWords = append(x.numberWords, wordHit{i, j, e.digit, e.glue})
 		}
@@ -120,6 +120,37 @@ func (x *extraction) scanWords(src source) {
 		}
 		i = j
 	}
+}
+
+// lexRead is what lexRef read at a word.
+type lexRead struct {
+	end  int
+	e    *lexEntry
+	read bool
+}
+
+// lexWordAt is lexWord of the k-th word of src, at i. A word of the normalised text taken from
+// the original (alignedWords) reads as its counterpart, which was read first: the same letters
+// up to case, so the same lexicon entry.
+func (x *extraction) lexWordAt(src source, k, i int) (end int, e lexEntry, ok bool) {
+	if !src.mapped && x.origRead != nil {
+		end, p := x.lexRef(src.s, i)
+		x.origRead[k] = lexRead{end, p, true}
+		if p != nil {
+			return end, *p, true
+		}
+		return end, e, false
+	}
+	if src.mapped && x.origRead != nil {
+		if from := x.textFrom[k]; from >= 0 && x.origRead[from].read {
+			r := &x.origRead[from]
+			if end = i + r.end - x.sv.words[from]; r.e != nil {
+				return end, *r.e, true
+			}
+			return end, e, false
+		}
+	}
+	return x.lexWord(src.s, i) // not surveyed, or not taken from the original
 }
 
 // platformWord reads the name after a platform word ending at we.

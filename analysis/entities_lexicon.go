@@ -19,22 +19,22 @@ type lexEntry struct {
 	kw    keyword
 }
 
-var lexicon = newFoldMap(func() map[string]lexEntry {
-	m := map[string]lexEntry{}
+var lexicon = newFoldMap(func() map[string]*lexEntry {
+	m := map[string]*lexEntry{}
+	entry := func(w string) *lexEntry {
+		if m[w] == nil {
+			m[w] = new(lexEntry)
+		}
+		return m[w]
+	}
 	for w, d := range digitWords.m {
-		e := m[w]
-		e.digit = d
-		m[w] = e
+		entry(w).digit = d
 	}
 	for w := range gluePrefixes.m {
-		e := m[w]
-		e.glue = true
-		m[w] = e
+		entry(w).glue = true
 	}
 	for w, k := range keywords.m {
-		e := m[w]
-		e.kw = k
-		m[w] = e
+		entry(w).kw = k
 	}
 	return m
 }())
@@ -77,12 +77,21 @@ func (x *extraction) numberWord(i int) (end int, e lexEntry) {
 // lexWord reads the word starting at i and returns its end and, if it is in the lexicon,
 // its entry.
 func (x *extraction) lexWord(s string, i int) (end int, e lexEntry, ok bool) {
-	end, h := wordHash(s, i)
-	if lexBloom[h%lexBloomBits/64]&(1<<(h%64)) == 0 {
+	end, p := x.lexRef(s, i)
+	if p == nil {
 		return end, e, false
 	}
-	e, ok = lookupFold(&x.buf, lexicon, s[i:end])
-	return end, e, ok
+	return end, *p, true
+}
+
+// lexRef is lexWord with the entry in the lexicon, nil if none.
+func (x *extraction) lexRef(s string, i int) (end int, e *lexEntry) {
+	end, h := wordHash(s, i)
+	if lexBloom[h%lexBloomBits/64]&(1<<(h%64)) == 0 {
+		return end, nil
+	}
+	e, _ = lookupFold(&x.buf, lexicon, s[i:end])
+	return end, e
 }
 
 // wordHash reads the word starting at i like wordEnd and returns its end and the FNV-1a hash

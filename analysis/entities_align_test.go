@@ -1,0 +1,40 @@
+package analysis
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// A word of the normalised text taken from the original's survey (alignedWords) is read by
+// scanWords as its counterpart was: lexWord must find the same length and lexicon entry in both.
+func TestAlignedWordsReadAlike(t *testing.T) {
+	corpus := sameCorpus(t)
+	texts := append([]string{benchText(corpus[:11])}, corpus...)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		texts = append(texts, sameMixture(rng, corpus))
+	}
+	for _, text := range texts {
+		x := newExtraction(Normalize(text), "IT")
+		if len(x.srcs) < 2 {
+			continue
+		}
+		x.sv.take(x.n.Original, true)
+		x.alignedWords()
+		if len(x.textFrom) != len(x.svText.words) {
+			t.Fatalf("%q: %d words, %d origins", text, len(x.svText.words), len(x.textFrom))
+		}
+		for k, from := range x.textFrom {
+			if from < 0 {
+				continue
+			}
+			i, j := x.svText.words[k], x.sv.words[from]
+			ti, te, tok := x.lexWord(x.n.Text, i)
+			oj, oe, ook := x.lexWord(x.n.Original, j)
+			if ti-i != oj-j || te != oe || tok != ook {
+				t.Fatalf("%q: %q at %d of the text read unlike %q at %d of the original",
+					text, x.n.Text[i:ti], i, x.n.Original[j:oj], j)
+			}
+		}
+	}
+}
