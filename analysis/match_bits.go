@@ -61,7 +61,7 @@ func (w *wordBits) load(b int) {
 	var word, lead, cont, cyr uint64
 	for k := 0; k < 64; k += 8 {
 		x := load8(blk, k)
-		word |= pack8(digitBytes(x)|letterBytes(x)) << k
+		word |= pack8(alnumBytes(x)) << k
 		if h := x & hi; h != 0 {
 			l := x & (x << 1) & hi // 0xC0 and above
 			lead |= pack8(l) << k
@@ -85,6 +85,14 @@ func (w *wordBits) load(b int) {
 		}
 	}
 	w.mask = word
+}
+
+// alnumBytes marks the ASCII letters and digits of x: digitBytes(x) | letterBytes(x), with the
+// steps they share taken once.
+func alnumBytes(x uint64) uint64 {
+	y := x & lo7
+	l := y | 0x20*ones
+	return ((y+(0x80-'0')*ones)&^(y+(0x7F-'9')*ones) | (l+(0x80-'a')*ones)&^(l+(0x7F-'z')*ones)) &^ x & hi
 }
 
 // longRune returns the bits in the block of the character at b+p if it is a word character,

@@ -136,7 +136,7 @@ func (s *scan) word(i, j int, sep int32) {
 		c := wt.edges.next(p.node, sep, sl.id)
 		nd := &wt.nodes[c]
 		if nd.key >= 0 {
-			s.report(nd.key, p.start, j, p.words, s.nw+1)
+			s.report(nd.key, p.start, j, p.words, s.nw+1, true)
 		}
 		live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
 		ends |= nd.nEnds
@@ -145,7 +145,7 @@ func (s *scan) word(i, j int, sep int32) {
 		s.walkWord(i, j)
 	}
 	if sl.key >= 0 {
-		s.report(sl.key, i, j, s.nw, s.nw+1)
+		s.report(sl.key, i, j, s.nw, s.nw+1, true)
 	}
 	s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
 	s.ends = ends|sl.nEnds != 0
@@ -159,7 +159,7 @@ func (s *scan) wordEnds(i, j int, sep int32) {
 		nd := &wt.nodes[p.node]
 		for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 			if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
-				s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1)
+				s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1, false)
 			}
 		}
 	}
@@ -185,7 +185,7 @@ func (s *scan) separator(i, j int) int32 {
 			nd := &wt.nodes[p.node]
 			for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 				if e.sep == 0 && strings.HasPrefix(text, e.text) {
-					s.report(e.key, p.start, i+len(e.text), p.words, s.nw)
+					s.report(e.key, p.start, i+len(e.text), p.words, s.nw, false)
 				}
 			}
 		}
@@ -206,7 +206,7 @@ func (s *scan) walkWord(i, j int) {
 	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
 	for _, k := range s.found {
 		if k.end < j {
-			s.report(k.key, i, k.end, s.nw, s.nw+1)
+			s.report(k.key, i, k.end, s.nw, s.nw+1, false)
 		}
 	}
 }
@@ -216,19 +216,23 @@ func (s *scan) walkWord(i, j int) {
 func (s *scan) walkAt(i int) {
 	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
 	for _, k := range s.found {
-		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)))
+		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)), false)
 	}
 }
 
 // report keeps the match of key at [start,end) for the uses whose ends it fits: where the key
 // ends with a word character, a use that is not a prefix needs a boundary after it. before and
-// through are the numbers of words of the text before start and before end.
-func (s *scan) report(key int32, start, end, before, through int) {
-	whole := !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
+// through are the numbers of words of the text before start and before end. atWordEnd says
+// that a word ends at end, as the scan knows of the keys it reads a word at a time: then every
+// use fits as it is, without a look at the text.
+func (s *scan) report(key int32, start, end, before, through int, atWordEnd bool) {
+	whole := atWordEnd || !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
 	for _, u := range s.m.uses[key] {
 		e := end
 		if u.prefix {
-			e = wordEndFrom(s.hay, end)
+			if !atWordEnd {
+				e = wordEndFrom(s.hay, end)
+			}
 		} else if !whole {
 			continue
 		}

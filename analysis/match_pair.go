@@ -40,8 +40,15 @@ func (f *finder) pairParts() {
 		}
 		// This pattern's hits are in order of start; they join the others' by a merge.
 		n := len(pairs)
+		// The matches of one slot end in order of start (a match of a key ends len(key) bytes
+		// after it starts, or where that word ends), so the first match of the second part at
+		// or after the first's end only moves on.
+		next := 0
 		for _, first := range lists[0] {
-			if end, ok := chain(lists[1:], first); ok {
+			for next < len(lists[1]) && lists[1][next].Start < first.End {
+				next++
+			}
+			if end, ok := chainFrom(lists[1:], next, first); ok {
 				pairs = append(pairs, rawHit{spec: spec, start: first.Start, end: end})
 			}
 		}
@@ -55,20 +62,17 @@ func (f *finder) pairParts() {
 
 // chain finds matches of the remaining parts, in order, each starting at or after the end of
 // the one before with at most maxGapWords words in between, and returns where the last one
-// ends. The gaps of candidates only grow, so the search stops at the first too far away.
+// ends.
 func chain(lists [][]partMatch, prev partMatch) (int, bool) {
 	if len(lists) == 0 {
 		return prev.End, true
 	}
-	// The first candidate starts at prev.End or after.
-	i, k := 0, len(lists[0])
-	for i < k {
-		if h := int(uint(i+k) >> 1); lists[0][h].Start < prev.End {
-			i = h + 1
-		} else {
-			k = h
-		}
-	}
+	return chainFrom(lists, after(lists[0], prev.End), prev)
+}
+
+// chainFrom is chain, given that lists[0][i] is the first match that starts at or after
+// prev.End. The gaps of candidates only grow, so the search stops at the first too far away.
+func chainFrom(lists [][]partMatch, i int, prev partMatch) (int, bool) {
 	for _, c := range lists[0][i:] {
 		if c.wordsBefore-prev.wordsThrough > maxGapWords {
 			break
@@ -78,4 +82,17 @@ func chain(lists [][]partMatch, prev partMatch) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// after returns the index of the first match in l that starts at or after end.
+func after(l []partMatch, end int) int {
+	i, k := 0, len(l)
+	for i < k {
+		if h := int(uint(i+k) >> 1); l[h].Start < end {
+			i = h + 1
+		} else {
+			k = h
+		}
+	}
+	return i
 }

@@ -58,8 +58,9 @@ func boundaryAfter(s string, i int) bool {
 	return !w
 }
 
-// wordEndFrom returns the end of the word that continues at i. A scan skips every word with it,
-// so the runes of one and two bytes are read here rather than by a call.
+// wordEndFrom returns the end of the word that continues at i, where a prefix use of a key ends
+// (a scan finds the ends of whole words with wordBits); the runes of one and two bytes are read
+// here rather than by a call.
 func wordEndFrom(s string, i int) int {
 	for i < len(s) {
 		c := s[i]

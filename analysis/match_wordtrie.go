@@ -138,7 +138,8 @@ func tokens(s string) []string {
 
 // tokenTable finds tokens in a text without copying or hashing them byte by byte: a token is
 // known by its first 8 bytes, its last 8 and its length, and only tokens longer than 16 bytes
-// compare the bytes in between. Open addressing, at most half full. A probe reads a tag of 16
+// compare the bytes in between. Open addressing, at most a quarter full, so that a probe seldom
+// reads a second tag (whether there is one to read is anyone's guess). A probe reads a tag of 16
 // more bits of the hash first, and the slot only when they agree: most words of a text are no
 // key's, and the tags of all slots fit in the cache where the slots do not.
 type tokenTable struct {
@@ -167,7 +168,7 @@ type tokenSlot struct {
 
 func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32, extends map[string]bool) tokenTable {
 	size := 16
-	for size < 2*len(ids) {
+	for size < 4*len(ids) {
 		size *= 2
 	}
 	t := tokenTable{tags: make([]uint16, size), slots: make([]tokenSlot, size),
