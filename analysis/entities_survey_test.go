@@ -19,7 +19,7 @@ func TestEntitiesSurvey(t *testing.T) {
 		"dziewięć", "İ", "K", "ß", "é", "×", "·", "«", "’", "—", "\u00a0", "\u200b", "🙂", "①", "٣", "³",
 		"\xff", "\xc2", btcGenesis, moneroFund, strings.Repeat("Ab1", 30), strings.Repeat("x", 70)}
 	rng := rand.New(rand.NewPCG(7, 8))
-	var sv survey
+	var sv, words survey
 	x := newExtraction(Normalize("x"), "")
 	for round := range 4000 {
 		var b strings.Builder
@@ -41,6 +41,11 @@ func TestEntitiesSurvey(t *testing.T) {
 		}
 		if !slices.Equal(got, hits) {
 			t.Fatalf("round %d %q: lexicon words at %v, want %v", round, s, got, hits)
+		}
+		// the normalised text is surveyed for its words alone, marked without digits
+		words.take(s, false)
+		if !slices.Equal(words.words, sv.words) {
+			t.Fatalf("round %d %q: words alone at %v, with digits at %v", round, s, words.words, sv.words)
 		}
 
 		var digits, marks []int
