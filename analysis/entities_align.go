@@ -23,13 +23,18 @@ func (x *extraction) alignedWords() {
 	i, j := 0, -1      // j is the offset in o of i, when both are bytes no word holds
 	done, last := 0, 0 // the end in o of the last stretch taken, its length
 	misses := 0        // walks resumed in vain since the last stretch taken
+	differs := false   // the texts differ in the word after the last stretch taken
 	for i < len(t) {
-		n := 0
+		n, more := 0, false
 		if j >= 0 {
-			if n = agreeing(t, o, i, j); n == 0 {
+			if !differs { // else no stretch starts here (agreeing)
+				n, more = agreeing(t, o, i, j)
+			}
+			if n == 0 {
 				misses++
 			}
 		}
+		differs = n > 0 && !more
 		if n > 0 {
 			// the words of o in (j, j+n) stand for those of t in (i, i+n)
 			for len(from) > 0 && from[0] <= j {
@@ -95,22 +100,24 @@ func (x *extraction) surveyedInText() {
 
 // agreeing returns the length of the longest stretch from t[i] and o[j], bytes no word holds,
 // that reads the same in both up to the case of letters and ends at a byte no word holds in
-// both (or at the end of both), or 0 if none is longer than one byte.
-func agreeing(t, o string, i, j int) int {
+// both (or at the end of both), or 0 if none is longer than one byte. more is false when the
+// stretch ends before a word in which the texts differ, where no stretch can start: a call
+// from its end would compare that word again to return 0.
+func agreeing(t, o string, i, j int) (n int, more bool) {
 	if j >= len(o) {
-		return 0
+		return 0, false
 	}
-	n := 1 + foldEqualLen(t[i+1:], o[j+1:])
+	n = 1 + foldEqualLen(t[i+1:], o[j+1:])
 	if n > 1 && breakAt(t, i+n) && breakAt(o, j+n) {
-		return n
+		return n, true
 	}
 	// before n, where the texts agree, a byte no word holds is the same byte in both
 	for n--; n > 1; n-- { // a stretch of one byte no word holds takes nothing
 		if isSkimBreak(t[i+n]) {
-			return n
+			return n, false
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // breakAt reports whether s[i] is a byte no word holds, or i is the end of s.

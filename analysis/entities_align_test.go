@@ -38,3 +38,37 @@ func TestAlignedWordsReadAlike(t *testing.T) {
 		}
 	}
 }
+
+// alignedWords does not walk on from a stretch that agreeing says ends before a word in which
+// the texts differ: a walk from there must take nothing.
+func TestAgreeingNoMore(t *testing.T) {
+	corpus := sameCorpus(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	texts := append([]string{}, corpus...)
+	for range 300 {
+		texts = append(texts, sameMixture(rng, corpus))
+	}
+	ends := 0
+	for _, text := range texts {
+		n := Normalize(text)
+		s, o := n.Text, n.Original
+		for i := range len(s) {
+			j := n.OriginalSpan(i, i).Start
+			if !isSkimBreak(s[i]) || j >= len(o) || !isSkimBreak(o[j]) {
+				continue
+			}
+			k, more := agreeing(s, o, i, j)
+			if k == 0 || more {
+				continue
+			}
+			ends++
+			if next, _ := agreeing(s, o, i+k, j+k); next != 0 {
+				t.Fatalf("%q: the stretch at %d of the text ends before a word that differs, "+
+					"but %d bytes agree after it", text, i, next)
+			}
+		}
+	}
+	if ends == 0 {
+		t.Fatal("no stretch ends before a word that differs")
+	}
+}
