@@ -1,5 +1,7 @@
 package analysis
 
+import "math/bits"
+
 // Most of the normalised text is the original in lower case. Where the two read the same up to
 // the case of letters (of ASCII and two-byte letters, as lookupFold folds them), between two
 // bytes that no word holds in both, they are cut into the same words, and a word of one is in
@@ -157,11 +159,11 @@ func letter2(c, c2 byte) rune {
 func equalFoldLen(s, t string) int {
 	n := 0
 	for n+8 <= len(s) && n+8 <= len(t) {
-		x, y := load8(s, n), load8(t, n)
-		if d := x ^ y; d != 0 {
-			if bad := ^equalBytes(d, 0) & hi &^ (equalBytes(d, 0x20) & letterBytes(x)); bad != 0 {
-				return n + firstByte(bad)
-			}
+		// the bits that differ but for the case bit of letters, without a branch for
+		// capitals, which come unpredictably
+		x := load8(s, n)
+		if bad := (x ^ load8(t, n)) &^ (letterBytes(x) >> 2); bad != 0 {
+			return n + bits.TrailingZeros64(bad)>>3
 		}
 		n += 8
 	}

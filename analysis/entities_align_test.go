@@ -72,3 +72,38 @@ func TestAgreeingNoMore(t *testing.T) {
 		t.Fatal("no stretch ends before a word that differs")
 	}
 }
+
+// equalFoldLen, eight and sixteen bytes at a time, finds the first byte where two texts
+// differ but for the case of an ASCII letter, as a byte-by-byte reading does.
+func TestEqualFoldLen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"a", "A", "z", "Z", "@", "[", "`", "{", " ", "1", "é", "É", "\x80", "ab"}
+	for round := range 20000 {
+		var b []byte
+		for range rng.IntN(80) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		s, u := string(b), []byte(string(b))
+		for range rng.IntN(3) { // a capital, a changed byte, or a shorter text
+			if len(u) == 0 {
+				break
+			}
+			switch k := rng.IntN(len(u)); rng.IntN(3) {
+			case 0:
+				u[k] ^= 0x20
+			case 1:
+				u[k]++
+			default:
+				u = u[:k]
+			}
+		}
+		want := 0
+		for want < len(s) && want < len(u) && (s[want] == u[want] ||
+			s[want]^u[want] == 0x20 && isASCIILetter(s[want]) && isASCIILetter(u[want])) {
+			want++
+		}
+		if got := equalFoldLen(s, string(u)); got != want {
+			t.Fatalf("round %d: equalFoldLen(%q, %q) = %d, want %d", round, s, u, got, want)
+		}
+	}
+}
