@@ -41,7 +41,7 @@ type runScanner struct {
 	emit   func(run []group, plusAt int)
 	// what skip has not passed yet: spelled-out digits, ASCII digits, other digits and "+"
 	words  []wordHit
-	digits digitFinder
+	digits digitCursor
 	marks  []int
 }
 
@@ -50,7 +50,7 @@ type runScanner struct {
 func (x *extraction) digitRuns(emit func(run []group, plusAt int)) {
 	s := x.n.Original
 	r := runScanner{x: x, s: s, run: x.groups[:0], plusAt: -1, glueAt: -1, emit: emit,
-		words: x.numberWords, digits: x.asciiDigits(x.srcs[0]), marks: x.sv.marks}
+		words: x.numberWords, digits: x.digitCursor(x.srcs[0]), marks: x.sv.marks}
 	x.digits = x.digits[:0]
 	for i := 0; i < len(s); {
 		if x.surveyed && x.lexed && len(r.run) == 0 && r.plusAt < 0 {

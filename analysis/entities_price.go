@@ -19,9 +19,9 @@ type amount struct {
 
 func (x *extraction) prices(src source) {
 	s := src.s
-	digits := x.asciiDigits(src)
-	for i := digits.next(0); i < len(s); i = digits.next(i) {
-		i = max(x.priceAt(src, i), digitsEnd(s, i))
+	digits := x.digitCursor(src)
+	for i, e := digits.next(0); i < len(s); i, e = digits.next(i) {
+		i = max(x.priceAt(src, i), e)
 	}
 }
 
