@@ -69,6 +69,11 @@ func (r *runScanner) step(i int) int {
 		return i + 1 // between runs, most of a text
 	} else if isASCIILetter(c) {
 		return r.word(i)
+	} else if isDigit(c) { // a run of ASCII digits at once, not a character at a time
+		j := digitsEnd(r.s, i+1)
+		r.digit(i, i+1, c)
+		r.more(j)
+		return j
 	}
 	c, n := runeAt(r.s, i)
 	if c >= 0x80 && isLetter(c) && !isZeroWidth(c) { // most of a text: skip the digit tables
@@ -112,6 +117,14 @@ func (r *runScanner) digit(start, end int, d byte) {
 		return
 	}
 	r.group(start, end, gDigits, d, 1)
+}
+
+// more extends the last group, of ASCII digits, with the ASCII digits that follow it up to end.
+func (r *runScanner) more(end int) {
+	g := &r.run[len(r.run)-1]
+	r.x.digits = append(r.x.digits, r.s[g.end:end]...)
+	g.d1 += end - g.end
+	g.end = end
 }
 
 func (r *runScanner) group(start, end int, kind, d byte, count int) {
