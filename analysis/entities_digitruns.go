@@ -37,37 +37,45 @@ func listDigitRuns(digits []uint64, n int) []Span {
 	return runs
 }
 
-// digitCursor steps through the runs of ASCII digits of a text, as listed by the extraction
-// for its original, else by reading the text (a mapped source, or an extractor run alone).
+// digitCursor steps through the runs of ASCII digits of a text, in order.
 type digitCursor struct {
-	s      string
-	runs   []Span // the listed runs not yet passed
-	listed bool
+	runs []Span // the runs not yet passed
+	n    int    // the length of the text
 }
 
-// digitCursor returns a cursor over the ASCII digits of src.
+// digitCursor returns a cursor over the ASCII digits of src: the runs listed once for the
+// original, else read from the text (a mapped source, or an extractor run alone).
 func (x *extraction) digitCursor(src source) digitCursor {
-	if x.surveyed && !src.mapped {
-		if x.digitSpans == nil {
-			x.digitSpans = listDigitRuns(x.sv.digits, len(src.s))
-		}
-		return digitCursor{s: src.s, runs: x.digitSpans, listed: true}
+	if !x.surveyed || src.mapped {
+		return digitCursor{runs: readDigitRuns(src.s), n: len(src.s)}
 	}
-	return digitCursor{s: src.s}
+	if x.digitSpans == nil {
+		x.digitSpans = listDigitRuns(x.sv.digits, len(src.s))
+	}
+	return digitCursor{runs: x.digitSpans, n: len(src.s)}
 }
 
-// next returns the first ASCII digit at or after i and the end of its run, or len(s) twice.
-// Calls come with i not decreasing.
+// readDigitRuns returns the runs of ASCII digits of s, in order.
+func readDigitRuns(s string) []Span {
+	var runs []Span
+	for i := indexDigit(s, 0); i < len(s); i = indexDigit(s, i) {
+		j := digitsEnd(s, i)
+		runs = append(runs, Span{i, j})
+		i = j
+	}
+	return runs
+}
+
+// next returns the first ASCII digit at or after i and the end of its run, or the length of
+// the text twice. Calls come with i not decreasing. It is small enough to be inlined, so that
+// the steps of each extractor are predicted apart.
 func (c *digitCursor) next(i int) (int, int) {
-	if !c.listed {
-		d := indexDigit(c.s, i)
-		return d, digitsEnd(c.s, d)
+	runs := c.runs
+	for len(runs) > 0 && runs[0].End <= i {
+		runs = runs[1:]
 	}
-	for len(c.runs) > 0 && c.runs[0].End <= i {
-		c.runs = c.runs[1:]
+	if c.runs = runs; len(runs) == 0 {
+		return c.n, c.n
 	}
-	if len(c.runs) == 0 {
-		return len(c.s), len(c.s)
-	}
-	return max(i, c.runs[0].Start), c.runs[0].End
+	return max(i, runs[0].Start), runs[0].End
 }
