@@ -75,6 +75,8 @@ type extraction struct {
 	// sv.words, else -1; origRead what scanWords read at each of sv.words, for those words.
 	textFrom []int
 	origRead []lexRead
+	// digitSpans are the runs of ASCII digits of the original, listed once (digitCursor)
+	digitSpans []Span
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -141,14 +143,6 @@ func (x *extraction) words(src source) []int {
 		return x.svText.words
 	}
 	return x.sv.words
-}
-
-// asciiDigits returns a finder of the ASCII digits of src.
-func (x *extraction) asciiDigits(src source) digitFinder {
-	if x.surveyed && !src.mapped {
-		return digitFinder{s: src.s, bits: x.sv.digits}
-	}
-	return digitFinder{s: src.s}
 }
 
 // add records an entity found at [start, end) of src.

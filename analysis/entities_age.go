@@ -12,9 +12,8 @@ import "strings"
 
 func (x *extraction) ages(src source) {
 	s := src.s
-	digits := x.asciiDigits(src)
-	for i := digits.next(0); i < len(s); i = digits.next(i) {
-		j := digitsEnd(s, i)
+	digits := x.digitCursor(src)
+	for i, j := digits.next(0); i < len(s); i, j = digits.next(i) {
 		if j-i == 2 {
 			j = max(j, x.ageAt(src, i, j))
 		}

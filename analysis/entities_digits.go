@@ -41,7 +41,7 @@ type runScanner struct {
 	emit   func(run []group, plusAt int)
 	// what skip has not passed yet: spelled-out digits, ASCII digits, other digits and "+"
 	words  []wordHit
-	digits digitFinder
+	digits digitCursor
 	marks  []int
 }
 
@@ -50,7 +50,7 @@ type runScanner struct {
 func (x *extraction) digitRuns(emit func(run []group, plusAt int)) {
 	s := x.n.Original
 	r := runScanner{x: x, s: s, run: x.groups[:0], plusAt: -1, glueAt: -1, emit: emit,
-		words: x.numberWords, digits: x.asciiDigits(x.srcs[0]), marks: x.sv.marks}
+		words: x.numberWords, digits: x.digitCursor(x.srcs[0]), marks: x.sv.marks}
 	x.digits = x.digits[:0]
 	for i := 0; i < len(s); {
 		if x.surveyed && x.lexed && len(r.run) == 0 && r.plusAt < 0 {
@@ -69,6 +69,11 @@ func (r *runScanner) step(i int) int {
 		return i + 1 // between runs, most of a text
 	} else if isASCIILetter(c) {
 		return r.word(i)
+	} else if isDigit(c) { // a run of ASCII digits at once, not a character at a time
+		j := digitsEnd(r.s, i+1)
+		r.digit(i, i+1, c)
+		r.more(j)
+		return j
 	}
 	c, n := runeAt(r.s, i)
 	if c >= 0x80 && isLetter(c) && !isZeroWidth(c) { // most of a text: skip the digit tables
@@ -112,6 +117,14 @@ func (r *runScanner) digit(start, end int, d byte) {
 		return
 	}
 	r.group(start, end, gDigits, d, 1)
+}
+
+// more extends the last group, of ASCII digits, with the ASCII digits that follow it up to end.
+func (r *runScanner) more(end int) {
+	g := &r.run[len(r.run)-1]
+	r.x.digits = append(r.x.digits, r.s[g.end:end]...)
+	g.d1 += end - g.end
+	g.end = end
 }
 
 func (r *runScanner) group(start, end int, kind, d byte, count int) {

@@ -12,14 +12,14 @@ import (
 
 func (x *extraction) ibans(src source) {
 	s := src.s
-	digits := x.asciiDigits(src)
+	digits := x.digitCursor(src)
 	for i := 0; i+4 <= len(s); {
-		d := digits.next(i + 2) // the check digits come first in a text of letters
+		d, e := digits.next(i + 2) // the check digits come first in a text of letters
 		if i = d - 2; i+4 > len(s) {
 			break
 		}
 		if !isDigit(s[i+3]) || !isASCIILetter(s[i]) || !isASCIILetter(s[i+1]) {
-			i = digitsEnd(s, d) - 1 // no IBAN has the other digits of this run at d
+			i = e - 1 // no IBAN has the other digits of this run at d
 			continue
 		}
 		if r, _ := runeBefore(s, i); isAlnumRune(r) {

@@ -19,16 +19,17 @@ type amount struct {
 
 func (x *extraction) prices(src source) {
 	s := src.s
-	digits := x.asciiDigits(src)
-	for i := digits.next(0); i < len(s); i = digits.next(i) {
-		i = max(x.priceAt(src, i), digitsEnd(s, i))
+	digits := x.digitCursor(src)
+	for i, e := digits.next(0); i < len(s); i, e = digits.next(i) {
+		i = max(x.priceAt(src, i, e), e)
 	}
 }
 
-// priceAt reads a price whose amount starts at i and returns where scanning goes on.
-func (x *extraction) priceAt(src source, i int) int {
+// priceAt reads a price whose amount starts at i, with digits up to e, and returns where
+// scanning goes on.
+func (x *extraction) priceAt(src source, i, e int) int {
 	s := src.s
-	a := parseAmount(s, i)
+	a := parseAmountTo(s, i, e)
 	if !a.ok || !amountBoundary(s, i) {
 		return a.end
 	}
@@ -114,9 +115,11 @@ func digitsIn(s string) int {
 }
 
 // parseAmount reads the number at i: whole part with thousands separators, decimals.
-func parseAmount(s string, i int) amount {
+func parseAmount(s string, i int) amount { return parseAmountTo(s, i, digitsEnd(s, i)) }
+
+// parseAmountTo is parseAmount for a number whose first digits end at j.
+func parseAmountTo(s string, i, j int) amount {
 	a := amount{start: i}
-	j := digitsEnd(s, i)
 	if j-i > 12 || (s[i] == '0' && j-i > 1) {
 		a.end = j
 		return a

@@ -16,7 +16,8 @@ func (r *runScanner) skip(i int) int {
 	for len(r.marks) > 0 && r.marks[0] < i {
 		r.marks = r.marks[1:]
 	}
-	t := min(r.digits.next(i), r.nextDigitWord(i))
+	d, _ := r.digits.next(i)
+	t := min(d, r.nextDigitWord(i))
 	if len(r.marks) > 0 {
 		t = min(t, r.marks[0])
 	}
