@@ -81,12 +81,13 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 	s.repeat.SetText("a passphrase")
 	test.Tap(s.button)
-	eventually(t, "the main screen", func() bool { return ww.ws != nil && ww.tabs != nil })
+	// The test driver runs fyne.Do at once on the unlocking goroutine, so the main screen may
+	// be half built when tabs is set: wait for the window's content, which is set last.
+	eventually(t, "the main screen showing the officer", func() bool {
+		return ww.ws != nil && ww.tabs != nil && hasLabel(win.Content(), "Insp. Test")
+	})
 	if got := ww.ws.Settings(); got.Officer != "Insp. Test" || got.Region != "IT" {
 		t.Errorf("settings = %+v", got)
-	}
-	if !hasLabel(win.Content(), "Insp. Test") {
-		t.Error("the officer is not shown after unlocking")
 	}
 
 	cs := ww.cases
