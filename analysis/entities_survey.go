@@ -11,11 +11,10 @@ import (
 // other scripts) are, which prices, ages, IBANs and the squeezer then go to directly, and the
 // runs of ASCII letters and digits as long as a wallet.
 //
-// It is taken in one pass, 64 bytes at a time. Eight bytes at a time the bytes are marked (SIMD
-// within a register, entities_swar.go) that may be part of a word ("@" and above, which holds
-// the letters and any byte of a multi-byte character, and "'"), ASCII letters, the leads of
-// multi-byte characters and, for the original, digits and "+"; the marks are gathered into one
-// bit a byte. Each lead is then looked at alone: a two-byte letter by table, or a character
+// It is taken in one pass, 64 bytes at a time. The bytes of a block are marked at once
+// (classify64: SSE2 on amd64) that may be part of a word ("@" and above, which holds the
+// letters and any byte of a multi-byte character, and "'"), ASCII letters, the leads of
+// multi-byte characters and, for the original, digits and "+", one bit a byte. Each lead is then looked at alone: a two-byte letter by table, or a character
 // that may start a phone. A stretch of word bytes made only of letters is one word, judged from
 // its length and first bytes (lexAnchorSet); a stretch holding anything else (apostrophes,
 // "_", other characters) is read a character at a time. Stretches are separated by bytes that
@@ -52,27 +51,7 @@ func (sv *survey) take(s string, full bool) {
 func (sv *survey) block(s string, b int) int {
 	blk := s[b : b+64+4] // and the bytes read after it
 	var m marks
-	// Unrolled on purpose: in a loop the compiler spilled the marks to memory (callgrind: more
-	// estimated cycles for the whole extraction).
-	if sv.full {
-		m.chunk(load8(blk, 0), 0)
-		m.chunk(load8(blk, 8), 8)
-		m.chunk(load8(blk, 16), 16)
-		m.chunk(load8(blk, 24), 24)
-		m.chunk(load8(blk, 32), 32)
-		m.chunk(load8(blk, 40), 40)
-		m.chunk(load8(blk, 48), 48)
-		m.chunk(load8(blk, 56), 56)
-	} else { // the normalised text, whose digits are not read
-		m.wordChunk(load8(blk, 0), 0)
-		m.wordChunk(load8(blk, 8), 8)
-		m.wordChunk(load8(blk, 16), 16)
-		m.wordChunk(load8(blk, 24), 24)
-		m.wordChunk(load8(blk, 32), 32)
-		m.wordChunk(load8(blk, 40), 40)
-		m.wordChunk(load8(blk, 48), 48)
-		m.wordChunk(load8(blk, 56), 56)
-	}
+	classify64(blk, &m)
 	word, letter, lead, cont, cyr, digit, plus := m.word, m.letter, m.lead, m.cont, m.cyr, m.digit, m.plus
 	// the leads of two-byte letters, of characters that may start a phone
 	two, phone := cyr&(cont>>1), uint64(0)
@@ -271,43 +250,6 @@ func (f *digitFinder) next(i int) int {
 	}
 	return len(f.s)
 }
-
-// marks are the marks of the bytes of a block, bit k for byte k.
-type marks struct{ word, letter, lead, cont, cyr, digit, plus uint64 }
-
-// chunk marks the eight bytes x from k: those that may be part of a word ("@" and above,
-// "'"), ASCII letters, ASCII digits and "+" (read only in the original, and marked with the
-// rest: a second pass over the block for them cost more), and the leads and continuation bytes
-// of multi-byte characters, with the leads D0 and D1 of Cyrillic letters (U+0400–U+047F, all
-// letters). It does wordChunk's work itself: a call to it is not inlined, and cost more.
-func (m *marks) chunk(x uint64, k uint) {
-	m.word |= pack8((x&lo7+0x40*ones|x)&hi|equalBytes(x, '\'')) << k
-	m.letter |= pack8(letterBytes(x)) << k
-	m.digit |= pack8(digitBytes(x)) << k
-	m.plus |= pack8(equalBytes(x, '+')) << k
-	if h := x & hi; h != 0 {
-		l := x & (x << 1) & hi // 0xC0 and above
-		m.lead |= pack8(l) << k
-		m.cont |= pack8(h&^l) << k
-		m.cyr |= pack8(equalBytes(x|ones, 0xD1)) << k
-	}
-}
-
-// wordChunk marks the eight bytes x from k as chunk does but for digits and "+", for the
-// blocks of the normalised text that alignedWords surveys, where only words are read.
-func (m *marks) wordChunk(x uint64, k uint) {
-	m.word |= pack8((x&lo7+0x40*ones|x)&hi|equalBytes(x, '\'')) << k
-	m.letter |= pack8(letterBytes(x)) << k
-	if h := x & hi; h != 0 {
-		l := x & (x << 1) & hi // 0xC0 and above
-		m.lead |= pack8(l) << k
-		m.cont |= pack8(h&^l) << k
-		m.cyr |= pack8(equalBytes(x|ones, 0xD1)) << k
-	}
-}
-
-// pack8 gathers the high bits of the bytes of m into the low byte: bit k for byte k.
-func pack8(m uint64) uint64 { return (m >> 7) * 0x0102040810204080 >> 56 }
 
 // isSkimBreak reports a byte that no word holds, below "@" but for "'": reading may start
 // afresh after it.

@@ -6,7 +6,7 @@ import "math/bits"
 // end of a word or of a separator is found by counting zeros instead of by a branch a byte: bit
 // k of mask is set when hay[base+k] is a byte of a word character (isWordRune), the text read
 // as wordRuneAt reads it. ASCII letters and digits, and the leads D0 and D1 of Cyrillic letters
-// (U+0400–U+047F, all letters), are found eight bytes at a time (entities_swar.go); each other
+// (U+0400–U+047F, all letters), are found for the whole block at once (classify64); each other
 // multi-byte character is looked up alone.
 type wordBits struct {
 	hay  string
@@ -58,17 +58,9 @@ func (w *wordBits) load(b int) {
 		return
 	}
 	blk := w.hay[b : b+64+4]
-	var word, lead, cont, cyr uint64
-	for k := 0; k < 64; k += 8 {
-		x := load8(blk, k)
-		word |= pack8(alnumBytes(x)) << k
-		if h := x & hi; h != 0 {
-			l := x & (x << 1) & hi // 0xC0 and above
-			lead |= pack8(l) << k
-			cont |= pack8(h&^l) << k
-			cyr |= pack8(equalBytes(x|ones, 0xD1)) << k
-		}
-	}
+	var m marks
+	classify64(blk, &m)
+	word, lead, cont, cyr := m.letter|m.digit, m.lead, m.cont, m.cyr
 	two := cyr & (cont >> 1) // Cyrillic letters, but one whose second byte is in the next block
 	word |= two | two<<1 | w.carry
 	w.carry = 0
@@ -85,14 +77,6 @@ func (w *wordBits) load(b int) {
 		}
 	}
 	w.mask = word
-}
-
-// alnumBytes marks the ASCII letters and digits of x: digitBytes(x) | letterBytes(x), with the
-// steps they share taken once.
-func alnumBytes(x uint64) uint64 {
-	y := x & lo7
-	l := y | 0x20*ones
-	return ((y+(0x80-'0')*ones)&^(y+(0x7F-'9')*ones) | (l+(0x80-'a')*ones)&^(l+(0x7F-'z')*ones)) &^ x & hi
 }
 
 // longRune returns the bits in the block of the character at b+p if it is a word character,

@@ -1,0 +1,43 @@
+package analysis
+
+// The survey of entities_survey.go and the word bits of match_bits.go classify every byte of a
+// text, 64 bytes at a time, into a few kinds at once (classify64). On amd64 a kernel in
+// assembly does it sixteen bytes an instruction (SSE2, which every amd64 processor has); the
+// portable version below does it eight bytes at a time within a register (entities_swar.go),
+// and is the oracle the kernel is tested against.
+
+// marks are the kinds of the bytes of a block of 64, bit k for byte k.
+type marks struct {
+	word   uint64 // may be part of a word: "@" and above (letters, any byte of a multi-byte character) and "'"
+	letter uint64 // ASCII letters
+	lead   uint64 // leads of multi-byte characters (0xC0 and above)
+	cont   uint64 // continuation bytes (0x80 to 0xBF)
+	cyr    uint64 // the leads D0 and D1 of Cyrillic letters (U+0400–U+047F, all letters)
+	digit  uint64 // ASCII digits
+	plus   uint64 // "+"
+}
+
+// classify64Generic classifies s[:64]; s is at least 64 bytes long.
+func classify64Generic(s string, m *marks) {
+	*m = marks{}
+	for k := 0; k < 64; k += 8 {
+		m.chunk(load8(s, k), uint(k))
+	}
+}
+
+// chunk marks the eight bytes x from k.
+func (m *marks) chunk(x uint64, k uint) {
+	m.word |= pack8((x&lo7+0x40*ones|x)&hi|equalBytes(x, '\'')) << k
+	m.letter |= pack8(letterBytes(x)) << k
+	m.digit |= pack8(digitBytes(x)) << k
+	m.plus |= pack8(equalBytes(x, '+')) << k
+	if h := x & hi; h != 0 {
+		l := x & (x << 1) & hi // 0xC0 and above
+		m.lead |= pack8(l) << k
+		m.cont |= pack8(h&^l) << k
+		m.cyr |= pack8(equalBytes(x|ones, 0xD1)) << k
+	}
+}
+
+// pack8 gathers the high bits of the bytes of m into the low byte: bit k for byte k.
+func pack8(m uint64) uint64 { return (m >> 7) * 0x0102040810204080 >> 56 }

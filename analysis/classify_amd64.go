@@ -1,0 +1,7 @@
+package analysis
+
+// classify64 classifies s[:64] into m (classify.go); s is at least 64 bytes long, which the
+// callers' slicing has checked. Implemented in classify_amd64.s.
+//
+//go:noescape
+func classify64(s string, m *marks)

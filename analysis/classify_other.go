@@ -1,0 +1,6 @@
+//go:build !amd64
+
+package analysis
+
+// classify64 classifies s[:64] into m (classify.go); s is at least 64 bytes long.
+func classify64(s string, m *marks) { classify64Generic(s, m) }
