@@ -12,17 +12,45 @@ type marks struct {
 	letter uint64 // ASCII letters
 	lead   uint64 // leads of multi-byte characters (0xC0 and above)
 	cont   uint64 // continuation bytes (0x80 to 0xBF)
-	cyr    uint64 // the leads D0 and D1 of Cyrillic letters (U+0400–U+047F, all letters)
-	digit  uint64 // ASCII digits
-	plus   uint64 // "+"
+	// alpha marks the leads of the two-byte letters most common in the supported languages:
+	// accented Latin (C3 but for × and ÷, C4, C5), Greek (CE 8E to CF AF but for CE A2) and
+	// Cyrillic (D0, D1), when a continuation byte follows. Other two-byte letters are looked
+	// up one by one by the callers (letterTable, wordRunes), which agree with alpha on these.
+	alpha uint64
+	digit uint64 // ASCII digits
+	plus  uint64 // "+"
 }
 
-// classify64Generic classifies s[:64]; s is at least 64 bytes long.
+// classify64Generic classifies s[:64]; s is at least 65 bytes long (alpha reads the byte after
+// each).
 func classify64Generic(s string, m *marks) {
 	*m = marks{}
 	for k := 0; k < 64; k += 8 {
 		m.chunk(load8(s, k), uint(k))
 	}
+	for k := range 64 {
+		if isAlphaLead(s[k], s[k+1]) {
+			m.alpha |= 1 << k
+		}
+	}
+}
+
+// isAlphaLead reports whether c and c2 make one of the two-byte letters of marks.alpha.
+func isAlphaLead(c, c2 byte) bool {
+	if c2 < 0x80 || c2 >= 0xC0 {
+		return false
+	}
+	switch c {
+	case 0xC3:
+		return c2 != 0x97 && c2 != 0xB7
+	case 0xC4, 0xC5, 0xD0, 0xD1:
+		return true
+	case 0xCE:
+		return c2 >= 0x8E && c2 != 0xA2
+	case 0xCF:
+		return c2 <= 0xAF
+	}
+	return false
 }
 
 // chunk marks the eight bytes x from k.
@@ -35,7 +63,6 @@ func (m *marks) chunk(x uint64, k uint) {
 		l := x & (x << 1) & hi // 0xC0 and above
 		m.lead |= pack8(l) << k
 		m.cont |= pack8(h&^l) << k
-		m.cyr |= pack8(equalBytes(x|ones, 0xD1)) << k
 	}
 }
 

@@ -1,6 +1,6 @@
 package analysis
 
-// classify64 classifies s[:64] into m (classify.go); s is at least 64 bytes long, which the
+// classify64 classifies s[:64] into m (classify.go); s is at least 65 bytes long, which the
 // callers' slicing has checked. Implemented in classify_amd64.s.
 //
 //go:noescape

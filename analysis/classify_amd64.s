@@ -2,13 +2,17 @@
 
 // classify64 (classify_amd64.go) with SSE2: sixteen bytes are compared at once and PMOVMSKB
 // gathers the high bit of each byte of a comparison into a 16-bit mask, which is shifted into
-// place in the block's 64-bit mask. The constants, each byte repeated sixteen times, stay in
-// X5 to X15 (X15 is scratch in ABI0; the wrapper restores it). Unsigned ranges use PMINUB and
-// PMAXUB: y <= c exactly when min(y, c) == y.
+// place in the block's 64-bit mask. The constants, each byte repeated sixteen times, are read
+// from classifyBytes: the first eleven stay in X5 to X15 (X15 is scratch in ABI0; the wrapper
+// restores it), the others are operands in memory (aligned: the symbol is larger than 32
+// bytes, so the linker aligns it to 32). Unsigned ranges use PMINUB and PMAXUB (y <= c exactly
+// when min(y, c) == y); continuation bytes, 0x80 to 0xBF, are the bytes below 0xC0 as signed.
 
-// The bytes of the constants, in the order of the registers X5 to X15: 0xC0 (leads), 0x01 and
-// 0xD1 (Cyrillic leads D0 and D1), 0x40 and "'" (word bytes), 0x20, "a" and 25 (ASCII letters
-// folded to lower case), "0" and 9 (digits), "+".
+// The bytes of the constants. In X5 to X15: 0xC0 (leads, continuations), 0x01 and 0xD1
+// (Cyrillic leads D0 and D1, with 0xC5 for C4 and C5), 0x40 and "'" (word bytes), 0x20, "a"
+// and 25 (ASCII letters folded to lower case), "0" and 9 (digits), "+". In memory, for the
+// two-byte letters: 0x97 and 0xB7 after C3 (× and ÷), 0xC3, 0x8E, 0xA2 and 0xCE (Greek
+// capitals), 0xAF and 0xCF (Greek small letters), 0xC5.
 DATA classifyBytes<>+0(SB)/8, $0xC0C0C0C0C0C0C0C0
 DATA classifyBytes<>+8(SB)/8, $0xC0C0C0C0C0C0C0C0
 DATA classifyBytes<>+16(SB)/8, $0x0101010101010101
@@ -31,28 +35,81 @@ DATA classifyBytes<>+144(SB)/8, $0x0909090909090909
 DATA classifyBytes<>+152(SB)/8, $0x0909090909090909
 DATA classifyBytes<>+160(SB)/8, $0x2B2B2B2B2B2B2B2B
 DATA classifyBytes<>+168(SB)/8, $0x2B2B2B2B2B2B2B2B
-GLOBL classifyBytes<>(SB), RODATA|NOPTR, $176
+DATA classifyBytes<>+176(SB)/8, $0x9797979797979797
+DATA classifyBytes<>+184(SB)/8, $0x9797979797979797
+DATA classifyBytes<>+192(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes<>+200(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes<>+208(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes<>+216(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes<>+224(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes<>+232(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes<>+240(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes<>+248(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes<>+256(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes<>+264(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes<>+272(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes<>+280(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes<>+288(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes<>+296(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes<>+304(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes<>+312(SB)/8, $0xC5C5C5C5C5C5C5C5
+GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 
 // LANE classifies the sixteen bytes at off(SI) and ORs their masks, shifted left by sh, into
-// R8 (word), R9 (letter), R10 (lead), R11 (any high bit), R12 (Cyrillic lead), R13 (digit)
-// and BX ("+").
+// R8 (word), R9 (letter), R10 (lead), R11 (continuation), R12 (alpha), R13 (digit) and DI
+// ("+"). For alpha, X1 holds the byte after each, the second byte of a two-byte character.
 #define LANE(off, sh) \
 	MOVOU    off(SI), X0 \
-	PMOVMSKB X0, AX \
+	MOVOU    off+1(SI), X1 \
+	MOVO     X1, X2 \
+	PCMPEQB  classifyBytes<>+176(SB), X2 \
+	MOVO     X1, X3 \
+	PCMPEQB  classifyBytes<>+192(SB), X3 \
+	POR      X3, X2 \
+	MOVO     X0, X3 \
+	PCMPEQB  classifyBytes<>+208(SB), X3 \
+	PANDN    X3, X2 \
+	MOVO     X1, X3 \
+	PMAXUB   classifyBytes<>+224(SB), X3 \
+	PCMPEQB  X1, X3 \
+	MOVO     X1, X4 \
+	PCMPEQB  classifyBytes<>+240(SB), X4 \
+	PANDN    X3, X4 \
+	MOVO     X0, X3 \
+	PCMPEQB  classifyBytes<>+256(SB), X3 \
+	PAND     X3, X4 \
+	POR      X4, X2 \
+	MOVO     X1, X3 \
+	PMINUB   classifyBytes<>+272(SB), X3 \
+	PCMPEQB  X1, X3 \
+	MOVO     X0, X4 \
+	PCMPEQB  classifyBytes<>+288(SB), X4 \
+	PAND     X4, X3 \
+	POR      X3, X2 \
+	MOVO     X0, X3 \
+	POR      X6, X3 \
+	MOVO     X3, X4 \
+	PCMPEQB  X7, X3 \
+	PCMPEQB  classifyBytes<>+304(SB), X4 \
+	POR      X4, X3 \
+	POR      X3, X2 \
+	MOVO     X5, X3 \
+	PCMPGTB  X1, X3 \
+	PAND     X3, X2 \
+	PMOVMSKB X2, AX \
 	SHLQ     $sh, AX \
-	ORQ      AX, R11 \
+	ORQ      AX, R12 \
+	MOVO     X5, X1 \
+	PCMPGTB  X0, X1 \
+	PMOVMSKB X1, DX \
+	SHLQ     $sh, DX \
+	ORQ      DX, R11 \
 	MOVO     X0, X1 \
 	PMAXUB   X5, X1 \
 	PCMPEQB  X0, X1 \
 	PMOVMSKB X1, CX \
 	SHLQ     $sh, CX \
 	ORQ      CX, R10 \
-	MOVO     X0, X2 \
-	POR      X6, X2 \
-	PCMPEQB  X7, X2 \
-	PMOVMSKB X2, DX \
-	SHLQ     $sh, DX \
-	ORQ      DX, R12 \
 	MOVO     X0, X1 \
 	PMAXUB   X8, X1 \
 	PCMPEQB  X0, X1 \
@@ -82,12 +139,11 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $176
 	PCMPEQB  X15, X0 \
 	PMOVMSKB X0, AX \
 	SHLQ     $sh, AX \
-	ORQ      AX, BX
+	ORQ      AX, DI
 
 // func classify64(s string, m *marks)
 TEXT ·classify64(SB), NOSPLIT, $0-24
 	MOVQ  s_base+0(FP), SI
-	MOVQ  m+16(FP), DI
 	LEAQ  classifyBytes<>(SB), AX
 	MOVOU 0(AX), X5
 	MOVOU 16(AX), X6
@@ -106,17 +162,17 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	XORQ  R11, R11
 	XORQ  R12, R12
 	XORQ  R13, R13
-	XORQ  BX, BX
+	XORQ  DI, DI
 	LANE(0, 0)
 	LANE(16, 16)
 	LANE(32, 32)
 	LANE(48, 48)
-	XORQ  R10, R11 // continuation bytes: a high bit but no lead
-	MOVQ  R8, 0(DI)
-	MOVQ  R9, 8(DI)
-	MOVQ  R10, 16(DI)
-	MOVQ  R11, 24(DI)
-	MOVQ  R12, 32(DI)
-	MOVQ  R13, 40(DI)
-	MOVQ  BX, 48(DI)
+	MOVQ  m+16(FP), AX
+	MOVQ  R8, 0(AX)
+	MOVQ  R9, 8(AX)
+	MOVQ  R10, 16(AX)
+	MOVQ  R11, 24(AX)
+	MOVQ  R12, 32(AX)
+	MOVQ  R13, 40(AX)
+	MOVQ  DI, 48(AX)
 	RET

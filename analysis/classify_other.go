@@ -2,5 +2,5 @@
 
 package analysis
 
-// classify64 classifies s[:64] into m (classify.go); s is at least 64 bytes long.
+// classify64 classifies s[:64] into m (classify.go); s is at least 65 bytes long.
 func classify64(s string, m *marks) { classify64Generic(s, m) }

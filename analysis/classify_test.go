@@ -6,10 +6,11 @@ import (
 	"testing"
 )
 
-// TestClassify64 holds the kernel of this machine to the portable classification, byte by byte
-// over every byte value in each of the 64 places, and on texts of the supported scripts.
+// TestClassify64 holds the kernel of this machine to the portable classification: every byte
+// value in each of the 64 places, every pair of bytes at the edges of lanes, and texts of the
+// supported scripts.
 func TestClassify64(t *testing.T) {
-	var blk [64]byte
+	var blk [65]byte
 	for v := range 256 {
 		for p := range 64 {
 			for k := range blk {
@@ -18,28 +19,37 @@ func TestClassify64(t *testing.T) {
 			blk[p] = byte(v)
 			checkClassify64(t, string(blk[:]))
 		}
+		// every pair of bytes, as the lead and second byte of a two-byte character, at the
+		// edges of the kernel's sixteen-byte lanes and of the block
+		for _, p := range []int{0, 1, 14, 15, 16, 31, 32, 47, 48, 62, 63} {
+			for w := range 256 {
+				blk[p], blk[p+1] = byte(v), byte(w)
+				checkClassify64(t, string(blk[:]))
+			}
+		}
 	}
 	for _, s := range []string{
 		"Hostess wanted in Dubai! Earn up to 5000 EUR per week, +44 7700 900123 'ok'",
 		"Работа в Германии, жильё бесплатно. Звоните +7 900 000-00-00, ёлка ЁЛКА",
 		"Εργασία στη Ζυρίχη, διαμονή δωρεάν. Πληρωμή 3.000€ τον μήνα @handle_01",
+		"Ά·Έ΢Ώ ϊϋϰϱ϶ ×÷ ăîșț ąęłż ґєії Ѐѐ",
 		"Lavoro all'estero, vitto e alloggio pagati: città, perché, PERCHÉ 🍒🍒 ｆｕｌｌ",
 	} {
 		s = strings.Repeat(s, 3)
-		for i := 0; i+64 <= len(s); i++ {
-			checkClassify64(t, s[i:i+64])
+		for i := 0; i+65 <= len(s); i++ {
+			checkClassify64(t, s[i:i+65])
 		}
 	}
 }
 
-// FuzzClassify64 compares the kernel with the portable classification on any 64 bytes.
+// FuzzClassify64 compares the kernel with the portable classification on any 65 bytes.
 func FuzzClassify64(f *testing.F) {
 	f.Add(strings.Repeat("a'Z@[`{0+9/\x7f\x80\xbf\xc0\xd0\xd1\xd2\xff", 4))
 	f.Fuzz(func(t *testing.T, s string) {
-		for len(s) < 64 {
+		for len(s) < 65 {
 			s += s + "x"
 		}
-		checkClassify64(t, s[:64])
+		checkClassify64(t, s[:65])
 	})
 }
 
@@ -51,5 +61,26 @@ func checkClassify64(t *testing.T, s string) {
 	classify64Generic(s, &want)
 	if got != want {
 		t.Fatalf("classify64(%q)\n got %+v\nwant %+v", s, got, want)
+	}
+}
+
+// TestAlphaLeadsAreLetters: the two-byte characters classify64 marks as letters are letters for
+// the survey (letterTable) and for Match (wordRunes), which look up the others themselves.
+func TestAlphaLeadsAreLetters(t *testing.T) {
+	n := 0
+	for c := 0xC2; c < 0xE0; c++ {
+		for c2 := 0x80; c2 < 0xC0; c2++ {
+			if !isAlphaLead(byte(c), byte(c2)) {
+				continue
+			}
+			n++
+			r := rune(c&0x1F)<<6 | rune(c2&0x3F)
+			if letterTable[r/64]&(1<<(r%64)) == 0 || !wordRunes[r] {
+				t.Errorf("%U (%02X %02X) is marked as a letter but is none", r, c, c2)
+			}
+		}
+	}
+	if n < 5*64 {
+		t.Errorf("only %d two-byte letters are marked", n)
 	}
 }

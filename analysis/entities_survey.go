@@ -14,8 +14,9 @@ import (
 // It is taken in one pass, 64 bytes at a time. The bytes of a block are marked at once
 // (classify64: SSE2 on amd64) that may be part of a word ("@" and above, which holds the
 // letters and any byte of a multi-byte character, and "'"), ASCII letters, the leads of
-// multi-byte characters and, for the original, digits and "+", one bit a byte. Each lead is then looked at alone: a two-byte letter by table, or a character
-// that may start a phone. A stretch of word bytes made only of letters is one word, judged from
+// multi-byte characters and of the common two-byte letters and, for the original, digits and
+// "+", one bit a byte. Each other lead is then looked at alone: a two-byte letter by table, or
+// a character // that may start a phone. A stretch of word bytes made only of letters is one word, judged from
 // its length and first bytes (lexAnchorSet); a stretch holding anything else (apostrophes,
 // "_", other characters) is read a character at a time. Stretches are separated by bytes that
 // no word holds, where reading may start afresh.
@@ -52,9 +53,9 @@ func (sv *survey) block(s string, b int) int {
 	blk := s[b : b+64+4] // and the bytes read after it
 	var m marks
 	classify64(blk, &m)
-	word, letter, lead, cont, cyr, digit, plus := m.word, m.letter, m.lead, m.cont, m.cyr, m.digit, m.plus
+	word, letter, lead, digit, plus := m.word, m.letter, m.lead, m.digit, m.plus
 	// the leads of two-byte letters, of characters that may start a phone
-	two, phone := cyr&(cont>>1), uint64(0)
+	two, phone := m.alpha, uint64(0)
 	for m := lead &^ two; m != 0; m &= m - 1 {
 		p := bits.TrailingZeros64(m)
 		c, c2 := blk[p], blk[p+1]

@@ -5,8 +5,8 @@ import "math/bits"
 // wordBits tells a scan which bytes of a text belong to words, 64 bytes at a time, so that the
 // end of a word or of a separator is found by counting zeros instead of by a branch a byte: bit
 // k of mask is set when hay[base+k] is a byte of a word character (isWordRune), the text read
-// as wordRuneAt reads it. ASCII letters and digits, and the leads D0 and D1 of Cyrillic letters
-// (U+0400–U+047F, all letters), are found for the whole block at once (classify64); each other
+// as wordRuneAt reads it. ASCII letters and digits, and the common two-byte letters (accented
+// Latin, Greek, Cyrillic), are found for the whole block at once (classify64); each other
 // multi-byte character is looked up alone.
 type wordBits struct {
 	hay  string
@@ -60,10 +60,9 @@ func (w *wordBits) load(b int) {
 	blk := w.hay[b : b+64+4]
 	var m marks
 	classify64(blk, &m)
-	word, lead, cont, cyr := m.letter|m.digit, m.lead, m.cont, m.cyr
-	two := cyr & (cont >> 1) // Cyrillic letters, but one whose second byte is in the next block
+	word, lead, two := m.letter|m.digit, m.lead, m.alpha
 	word |= two | two<<1 | w.carry
-	w.carry = 0
+	w.carry = two >> 63 // the second byte of one at 63
 	for m := lead &^ two; m != 0; m &= m - 1 {
 		p := bits.TrailingZeros64(m)
 		c, c2 := blk[p], blk[p+1]
