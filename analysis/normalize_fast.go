@@ -29,14 +29,14 @@ func (c *normCharFolder) fast(i int) (int, normStop) {
 	pv, ph, pq := c.p.v, c.p.h, c.p.q // c.p but its start, in registers
 	stop := normStopEnd
 loop:
-	for i < len(s) {
+	for uint(i) < uint(len(s)) { // unsigned, so that s[i] needs no bounds check
 		x := s[i]
 		if f := normASCIILetter[x]; f != 0 { // the common case: the letters of a word
 			for {
 				b[n] = f
 				ph, pv = (ph^uint32(f))*normHashPrime, (pv+1)|1<<(32+nscLatin)
 				n, i = n+1, i+1
-				if i == len(s) {
+				if uint(i) >= uint(len(s)) {
 					break
 				}
 				if f = normASCIILetter[s[i]]; f == 0 {
@@ -46,7 +46,7 @@ loop:
 			continue
 		}
 		if x >= utf8.RuneSelf {
-			if x < 0xC2 || x >= 0xE0 || i+1 == len(s) || s[i+1]&0xC0 != 0x80 {
+			if x < 0xC2 || x >= 0xE0 || uint(i+1) >= uint(len(s)) || s[i+1]&0xC0 != 0x80 {
 				stop = normStopSlow
 				break
 			}
@@ -57,14 +57,19 @@ loop:
 			}
 			for { // e is the rune at i, and the runes of the run after it are read one by one
 				var next *normTwoByteEntry
-				if j := i + 2; j < len(s) && s[j] >= utf8.RuneSelf {
+				if j := i + 2; uint(j) < uint(len(s)) && s[j] >= utf8.RuneSelf {
 					// the next rune must not combine with this one, nor be dropped from between
 					y := s[j]
-					if y < 0xC2 || y >= 0xE0 || j+1 == len(s) || s[j+1]&0xC0 != 0x80 {
+					if y < 0xC2 || y >= 0xE0 || uint(j+1) >= uint(len(s)) {
 						stop = normStopSlow
 						break loop
 					}
-					if next = &two[(int(y&0x1F)<<6|int(s[j+1]&0x3F))&0x7FF]; next.flags&ntBlocks != 0 {
+					y2 := s[j+1]
+					if y2&0xC0 != 0x80 {
+						stop = normStopSlow
+						break loop
+					}
+					if next = &two[(int(y&0x1F)<<6|int(y2&0x3F))&0x7FF]; next.flags&ntBlocks != 0 {
 						stop = normStopSlow
 						break loop
 					}
