@@ -1,7 +1,8 @@
 package analysis
 
 // The survey of entities_survey.go and the word bits of match_bits.go classify every byte of a
-// text, 64 bytes at a time, into a few kinds at once (classify64). On amd64 a kernel in
+// text, 64 bytes at a time, into a few kinds at once (classify64, and classifyWords64 for the
+// kinds the word bits read). On amd64 a kernel in
 // assembly does it sixteen bytes an instruction (SSE2, which every amd64 processor has); the
 // portable version below does it eight bytes at a time within a register (entities_swar.go),
 // and is the oracle the kernel is tested against.
@@ -33,6 +34,16 @@ func classify64Generic(s string, m *marks) {
 			m.alpha |= 1 << k
 		}
 	}
+}
+
+// wordMarks are the marks of a block that Match's word bits read.
+type wordMarks struct{ alnum, lead, alpha uint64 } // alnum: ASCII letters and digits
+
+// classifyWords64Generic classifies s[:64] for the word bits; s is at least 65 bytes long.
+func classifyWords64Generic(s string, w *wordMarks) {
+	var m marks
+	classify64Generic(s, &m)
+	*w = wordMarks{alnum: m.letter | m.digit, lead: m.lead, alpha: m.alpha}
 }
 
 // isAlphaLead reports whether c and c2 make one of the two-byte letters of marks.alpha.

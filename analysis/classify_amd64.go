@@ -5,3 +5,9 @@ package analysis
 //
 //go:noescape
 func classify64(s string, m *marks)
+
+// classifyWords64 classifies s[:64] into w (classify.go) as classifyWords64Generic does, with
+// fewer comparisons than classify64; s is at least 65 bytes long.
+//
+//go:noescape
+func classifyWords64(s string, w *wordMarks)

@@ -1,12 +1,13 @@
 #include "textflag.h"
 
-// classify64 (classify_amd64.go) with SSE2: sixteen bytes are compared at once and PMOVMSKB
-// gathers the high bit of each byte of a comparison into a 16-bit mask, which is shifted into
-// place in the block's 64-bit mask. The constants, each byte repeated sixteen times, are read
-// from classifyBytes: the first eleven stay in X5 to X15 (X15 is scratch in ABI0; the wrapper
-// restores it), the others are operands in memory (aligned: the symbol is larger than 32
-// bytes, so the linker aligns it to 32). Unsigned ranges use PMINUB and PMAXUB (y <= c exactly
-// when min(y, c) == y); continuation bytes, 0x80 to 0xBF, are the bytes below 0xC0 as signed.
+// classify64 and classifyWords64 (classify_amd64.go) with SSE2: sixteen bytes are compared at
+// once and PMOVMSKB gathers the high bit of each byte of a comparison into a 16-bit mask, which
+// is shifted into place in the block's 64-bit mask. The constants, each byte repeated sixteen
+// times, are read from classifyBytes: the first eleven stay in X5 to X15 (X15 is scratch in
+// ABI0; the wrapper restores it), the others are operands in memory (aligned: the symbol is
+// larger than 32 bytes, so the linker aligns it to 32). Unsigned ranges use PMINUB and PMAXUB
+// (y <= c exactly when min(y, c) == y); continuation bytes, 0x80 to 0xBF, are the bytes below
+// 0xC0 as signed.
 
 // The bytes of the constants. In X5 to X15: 0xC0 (leads, continuations), 0x01 and 0xD1
 // (Cyrillic leads D0 and D1, with 0xC5 for C4 and C5), 0x40 and "'" (word bytes), 0x20, "a"
@@ -55,12 +56,17 @@ DATA classifyBytes<>+304(SB)/8, $0xC5C5C5C5C5C5C5C5
 DATA classifyBytes<>+312(SB)/8, $0xC5C5C5C5C5C5C5C5
 GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 
-// LANE classifies the sixteen bytes at off(SI) and ORs their masks, shifted left by sh, into
-// R8 (word), R9 (letter), R10 (lead), R11 (continuation), R12 (alpha), R13 (digit) and DI
-// ("+"). For alpha, X1 holds the byte after each, the second byte of a two-byte character.
-#define LANE(off, sh) \
+// The macros mark the bytes of X0 (LOAD) each in one register, ORing the 16-bit mask shifted
+// left by sh.
+
+// LOAD reads the sixteen bytes at off(SI) into X0, and the byte after each into X1.
+#define LOAD(off) \
 	MOVOU    off(SI), X0 \
-	MOVOU    off+1(SI), X1 \
+	MOVOU    off+1(SI), X1
+
+// ALPHA marks in R12 the leads of the common two-byte letters: C3 but before 97 and B7, CE
+// from 8E but before A2, CF before B0, C4, C5, D0 and D1, each before a continuation byte.
+#define ALPHA(sh) \
 	MOVO     X1, X2 \
 	PCMPEQB  classifyBytes<>+176(SB), X2 \
 	MOVO     X1, X3 \
@@ -98,18 +104,27 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 	PAND     X3, X2 \
 	PMOVMSKB X2, AX \
 	SHLQ     $sh, AX \
-	ORQ      AX, R12 \
+	ORQ      AX, R12
+
+// CONT marks the continuation bytes in R11: below 0xC0 as signed.
+#define CONT(sh) \
 	MOVO     X5, X1 \
 	PCMPGTB  X0, X1 \
 	PMOVMSKB X1, DX \
 	SHLQ     $sh, DX \
-	ORQ      DX, R11 \
+	ORQ      DX, R11
+
+// LEAD marks the leads, 0xC0 and above, in R10.
+#define LEAD(sh) \
 	MOVO     X0, X1 \
 	PMAXUB   X5, X1 \
 	PCMPEQB  X0, X1 \
 	PMOVMSKB X1, CX \
 	SHLQ     $sh, CX \
-	ORQ      CX, R10 \
+	ORQ      CX, R10
+
+// WORD marks the bytes "@" and above, and "'", in R8.
+#define WORD(sh) \
 	MOVO     X0, X1 \
 	PMAXUB   X8, X1 \
 	PCMPEQB  X0, X1 \
@@ -118,7 +133,10 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 	POR      X2, X1 \
 	PMOVMSKB X1, AX \
 	SHLQ     $sh, AX \
-	ORQ      AX, R8 \
+	ORQ      AX, R8
+
+// LETTER marks the ASCII letters in R9.
+#define LETTER(sh) \
 	MOVO     X0, X3 \
 	POR      X10, X3 \
 	PSUBB    X11, X3 \
@@ -127,7 +145,10 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 	PCMPEQB  X3, X4 \
 	PMOVMSKB X4, CX \
 	SHLQ     $sh, CX \
-	ORQ      CX, R9 \
+	ORQ      CX, R9
+
+// DIGIT marks the ASCII digits in R13.
+#define DIGIT(sh) \
 	MOVO     X0, X1 \
 	PSUBB    X13, X1 \
 	MOVO     X1, X2 \
@@ -135,7 +156,28 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 	PCMPEQB  X1, X2 \
 	PMOVMSKB X2, DX \
 	SHLQ     $sh, DX \
-	ORQ      DX, R13 \
+	ORQ      DX, R13
+
+// ALNUM marks the ASCII letters and digits in R9.
+#define ALNUM(sh) \
+	MOVO     X0, X3 \
+	POR      X10, X3 \
+	PSUBB    X11, X3 \
+	MOVO     X3, X4 \
+	PMINUB   X12, X4 \
+	PCMPEQB  X3, X4 \
+	MOVO     X0, X1 \
+	PSUBB    X13, X1 \
+	MOVO     X1, X2 \
+	PMINUB   X14, X2 \
+	PCMPEQB  X1, X2 \
+	POR      X2, X4 \
+	PMOVMSKB X4, CX \
+	SHLQ     $sh, CX \
+	ORQ      CX, R9
+
+// PLUS marks "+" in DI; it overwrites X0.
+#define PLUS(sh) \
 	PCMPEQB  X15, X0 \
 	PMOVMSKB X0, AX \
 	SHLQ     $sh, AX \
@@ -163,10 +205,38 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	XORQ  R12, R12
 	XORQ  R13, R13
 	XORQ  DI, DI
-	LANE(0, 0)
-	LANE(16, 16)
-	LANE(32, 32)
-	LANE(48, 48)
+	LOAD(0)
+	ALPHA(0)
+	CONT(0)
+	LEAD(0)
+	WORD(0)
+	LETTER(0)
+	DIGIT(0)
+	PLUS(0)
+	LOAD(16)
+	ALPHA(16)
+	CONT(16)
+	LEAD(16)
+	WORD(16)
+	LETTER(16)
+	DIGIT(16)
+	PLUS(16)
+	LOAD(32)
+	ALPHA(32)
+	CONT(32)
+	LEAD(32)
+	WORD(32)
+	LETTER(32)
+	DIGIT(32)
+	PLUS(32)
+	LOAD(48)
+	ALPHA(48)
+	CONT(48)
+	LEAD(48)
+	WORD(48)
+	LETTER(48)
+	DIGIT(48)
+	PLUS(48)
 	MOVQ  m+16(FP), AX
 	MOVQ  R8, 0(AX)
 	MOVQ  R9, 8(AX)
@@ -175,4 +245,44 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	MOVQ  R12, 32(AX)
 	MOVQ  R13, 40(AX)
 	MOVQ  DI, 48(AX)
+	RET
+
+// func classifyWords64(s string, w *wordMarks)
+TEXT ·classifyWords64(SB), NOSPLIT, $0-24
+	MOVQ  s_base+0(FP), SI
+	LEAQ  classifyBytes<>(SB), AX
+	MOVOU 0(AX), X5
+	MOVOU 16(AX), X6
+	MOVOU 32(AX), X7
+	MOVOU 48(AX), X8
+	MOVOU 64(AX), X9
+	MOVOU 80(AX), X10
+	MOVOU 96(AX), X11
+	MOVOU 112(AX), X12
+	MOVOU 128(AX), X13
+	MOVOU 144(AX), X14
+	MOVOU 160(AX), X15
+	XORQ  R9, R9
+	XORQ  R10, R10
+	XORQ  R12, R12
+	LOAD(0)
+	ALPHA(0)
+	LEAD(0)
+	ALNUM(0)
+	LOAD(16)
+	ALPHA(16)
+	LEAD(16)
+	ALNUM(16)
+	LOAD(32)
+	ALPHA(32)
+	LEAD(32)
+	ALNUM(32)
+	LOAD(48)
+	ALPHA(48)
+	LEAD(48)
+	ALNUM(48)
+	MOVQ  w+16(FP), AX
+	MOVQ  R9, 0(AX)
+	MOVQ  R10, 8(AX)
+	MOVQ  R12, 16(AX)
 	RET

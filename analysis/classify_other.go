@@ -4,3 +4,6 @@ package analysis
 
 // classify64 classifies s[:64] into m (classify.go); s is at least 65 bytes long.
 func classify64(s string, m *marks) { classify64Generic(s, m) }
+
+// classifyWords64 classifies s[:64] into w (classify.go); s is at least 65 bytes long.
+func classifyWords64(s string, w *wordMarks) { classifyWords64Generic(s, w) }

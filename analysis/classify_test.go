@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestClassify64 holds the kernel of this machine to the portable classification: every byte
+// TestClassify64 holds the kernels of this machine to the portable classification: every byte
 // value in each of the 64 places, every pair of bytes at the edges of lanes, and texts of the
 // supported scripts.
 func TestClassify64(t *testing.T) {
@@ -61,6 +61,13 @@ func checkClassify64(t *testing.T, s string) {
 	classify64Generic(s, &want)
 	if got != want {
 		t.Fatalf("classify64(%q)\n got %+v\nwant %+v", s, got, want)
+	}
+	var gotW, wantW wordMarks
+	gotW = wordMarks{alnum: rand.Uint64(), alpha: rand.Uint64()}
+	classifyWords64(s, &gotW)
+	classifyWords64Generic(s, &wantW)
+	if gotW != wantW {
+		t.Fatalf("classifyWords64(%q)\n got %+v\nwant %+v", s, gotW, wantW)
 	}
 }
 

@@ -6,7 +6,7 @@ import "math/bits"
 // end of a word or of a separator is found by counting zeros instead of by a branch a byte: bit
 // k of mask is set when hay[base+k] is a byte of a word character (isWordRune), the text read
 // as wordRuneAt reads it. ASCII letters and digits, and the common two-byte letters (accented
-// Latin, Greek, Cyrillic), are found for the whole block at once (classify64); each other
+// Latin, Greek, Cyrillic), are found for the whole block at once (classifyWords64); each other
 // multi-byte character is looked up alone.
 type wordBits struct {
 	hay  string
@@ -58,9 +58,9 @@ func (w *wordBits) load(b int) {
 		return
 	}
 	blk := w.hay[b : b+64+4]
-	var m marks
-	classify64(blk, &m)
-	word, lead, two := m.letter|m.digit, m.lead, m.alpha
+	var m wordMarks
+	classifyWords64(blk, &m)
+	word, lead, two := m.alnum, m.lead, m.alpha
 	word |= two | two<<1 | w.carry
 	w.carry = two >> 63 // the second byte of one at 63
 	for m := lead &^ two; m != 0; m &= m - 1 {
