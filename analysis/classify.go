@@ -12,7 +12,6 @@ type marks struct {
 	word   uint64 // may be part of a word: "@" and above (letters, any byte of a multi-byte character) and "'"
 	letter uint64 // ASCII letters
 	lead   uint64 // leads of multi-byte characters (0xC0 and above)
-	cont   uint64 // continuation bytes (0x80 to 0xBF)
 	// alpha marks the leads of the two-byte letters most common in the supported languages:
 	// accented Latin (C3 but for × and ÷, C4, C5), Greek (CE 8E to CF AF but for CE A2) and
 	// Cyrillic (D0, D1), when a continuation byte follows. Other two-byte letters are looked
@@ -70,11 +69,7 @@ func (m *marks) chunk(x uint64, k uint) {
 	m.letter |= pack8(letterBytes(x)) << k
 	m.digit |= pack8(digitBytes(x)) << k
 	m.plus |= pack8(equalBytes(x, '+')) << k
-	if h := x & hi; h != 0 {
-		l := x & (x << 1) & hi // 0xC0 and above
-		m.lead |= pack8(l) << k
-		m.cont |= pack8(h&^l) << k
-	}
+	m.lead |= pack8(x&(x<<1)&hi) << k // 0xC0 and above
 }
 
 // pack8 gathers the high bits of the bytes of m into the low byte: bit k for byte k.

@@ -9,7 +9,7 @@
 // (y <= c exactly when min(y, c) == y); continuation bytes, 0x80 to 0xBF, are the bytes below
 // 0xC0 as signed.
 
-// The bytes of the constants. In X5 to X15: 0xC0 (leads, continuations), 0x01 and 0xD1
+// The bytes of the constants. In X5 to X15: 0xC0 (leads, continuation bytes), 0x01 and 0xD1
 // (Cyrillic leads D0 and D1, with 0xC5 for C4 and C5), 0x40 and "'" (word bytes), 0x20, "a"
 // and 25 (ASCII letters folded to lower case), "0" and 9 (digits), "+". In memory, for the
 // two-byte letters: 0x97 and 0xB7 after C3 (× and ÷), 0xC3, 0x8E, 0xA2 and 0xCE (Greek
@@ -106,14 +106,6 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 	SHLQ     $sh, AX \
 	ORQ      AX, R12
 
-// CONT marks the continuation bytes in R11: below 0xC0 as signed.
-#define CONT(sh) \
-	MOVO     X5, X1 \
-	PCMPGTB  X0, X1 \
-	PMOVMSKB X1, DX \
-	SHLQ     $sh, DX \
-	ORQ      DX, R11
-
 // LEAD marks the leads, 0xC0 and above, in R10.
 #define LEAD(sh) \
 	MOVO     X0, X1 \
@@ -201,13 +193,11 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	XORQ  R8, R8
 	XORQ  R9, R9
 	XORQ  R10, R10
-	XORQ  R11, R11
 	XORQ  R12, R12
 	XORQ  R13, R13
 	XORQ  DI, DI
 	LOAD(0)
 	ALPHA(0)
-	CONT(0)
 	LEAD(0)
 	WORD(0)
 	LETTER(0)
@@ -215,7 +205,6 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	PLUS(0)
 	LOAD(16)
 	ALPHA(16)
-	CONT(16)
 	LEAD(16)
 	WORD(16)
 	LETTER(16)
@@ -223,7 +212,6 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	PLUS(16)
 	LOAD(32)
 	ALPHA(32)
-	CONT(32)
 	LEAD(32)
 	WORD(32)
 	LETTER(32)
@@ -231,7 +219,6 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	PLUS(32)
 	LOAD(48)
 	ALPHA(48)
-	CONT(48)
 	LEAD(48)
 	WORD(48)
 	LETTER(48)
@@ -241,10 +228,9 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	MOVQ  R8, 0(AX)
 	MOVQ  R9, 8(AX)
 	MOVQ  R10, 16(AX)
-	MOVQ  R11, 24(AX)
-	MOVQ  R12, 32(AX)
-	MOVQ  R13, 40(AX)
-	MOVQ  DI, 48(AX)
+	MOVQ  R12, 24(AX)
+	MOVQ  R13, 32(AX)
+	MOVQ  DI, 40(AX)
 	RET
 
 // func classifyWords64(s string, w *wordMarks)
