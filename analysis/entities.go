@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -221,23 +222,29 @@ func entityOrder(a, b Entity) int {
 }
 
 // sortBySpan sorts the findings by span. Spans are sorted as integers holding the start,
-// length and index of each finding, then entities moved once, cycle by cycle of the
-// permutation. The order of findings with the same span does not matter to resolve.
+// length and index of each finding (entities_radix.go), then entities moved once, cycle by
+// cycle of the permutation. The order of findings with the same span does not matter to
+// resolve.
 func sortBySpan(c []Entity) {
-	const startBits, lenBits, indexBits = 28, 16, 20
-	const index = 1<<indexBits - 1
-	keys := make([]uint64, len(c))
-	for i, e := range c {
-		start, n := uint64(e.Span.Start), uint64(e.Span.End-e.Span.Start)
-		if start >= 1<<startBits || n >= 1<<lenBits || i >= 1<<indexBits {
-			slices.SortFunc(c, func(a, b Entity) int {
-				return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
-			})
-			return
-		}
-		keys[i] = start<<(lenBits+indexBits) | n<<indexBits | uint64(i)
+	maxStart, maxLen, reversed := 0, 0, false
+	for _, e := range c {
+		maxStart, maxLen = max(maxStart, e.Span.Start), max(maxLen, e.Span.End-e.Span.Start)
+		reversed = reversed || e.Span.Start < 0 || e.Span.End < e.Span.Start
 	}
-	slices.Sort(keys)
+	indexBits, lenBits, startBits := bits.Len(uint(len(c))), bits.Len(uint(maxLen)), bits.Len(uint(maxStart))
+	if len(c) < 2 || reversed || indexBits+lenBits+startBits > 64 {
+		slices.SortFunc(c, func(a, b Entity) int {
+			return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
+		})
+		return
+	}
+	keys := make([]uint64, 2*len(c))
+	for i, e := range c {
+		keys[i] = (uint64(e.Span.Start)<<lenBits|uint64(e.Span.End-e.Span.Start))<<indexBits | uint64(i)
+	}
+	// the index bits are in order already: a stable sort of the others sorts the keys
+	keys = radixSort(keys[:len(c)], keys[len(c):], indexBits, indexBits+lenBits+startBits)
+	index := uint64(1)<<indexBits - 1
 	// c[i] is to receive c[keys[i]&index]; a placed entity gets its own index
 	for i := range keys {
 		if int(keys[i]&index) == i {
@@ -354,23 +361,31 @@ func (s *spanSet) addAll(spans []Span) {
 	}
 }
 
-// sortSpans sorts spans by start, then end. They are sorted as integers holding both, several
-// times faster than with a comparison function, unless an offset needs more than 32 bits.
+// sortSpans sorts spans by start, then end. They are sorted as integers holding the start and
+// length (entities_radix.go), several times faster than with a comparison function, unless
+// they need more than 64 bits.
 func sortSpans(c []Span) {
 	if slices.IsSortedFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) }) {
 		return // spans from one extractor come in order
 	}
-	keys := make([]uint64, len(c))
-	for i, sp := range c {
-		if uint64(sp.Start) >= 1<<32 || uint64(sp.End) >= 1<<32 {
-			slices.SortFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
-			return
-		}
-		keys[i] = uint64(sp.Start)<<32 | uint64(sp.End)
+	maxStart, maxLen, reversed := 0, 0, false
+	for _, sp := range c {
+		maxStart, maxLen = max(maxStart, sp.Start), max(maxLen, sp.End-sp.Start)
+		reversed = reversed || sp.Start < 0 || sp.End < sp.Start
 	}
-	slices.Sort(keys)
+	lenBits, startBits := bits.Len(uint(maxLen)), bits.Len(uint(maxStart))
+	if reversed || lenBits+startBits > 64 {
+		slices.SortFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+		return
+	}
+	keys := make([]uint64, 2*len(c))
+	for i, sp := range c {
+		keys[i] = uint64(sp.Start)<<lenBits | uint64(sp.End-sp.Start)
+	}
+	keys = radixSort(keys[:len(c)], keys[len(c):], 0, lenBits+startBits)
 	for i, k := range keys {
-		c[i] = Span{int(k >> 32), int(k & (1<<32 - 1))}
+		start := int(k >> lenBits)
+		c[i] = Span{start, start + int(k&(1<<lenBits-1))}
 	}
 }
 
