@@ -6,12 +6,12 @@ import (
 	"testing"
 )
 
-// TestWordBoundsSame compares wordEnd and wordStart with their frozen references on strings
+// TestWordBoundsSame compares wordEnd, wordHash and wordStart with their frozen references on strings
 // mixing ASCII, two-byte letters and non-letters, apostrophes, marks and broken UTF-8, from
 // every offset.
 func TestWordBoundsSame(t *testing.T) {
 	parts := []string{"a", "Z", "é", "Ж", "ω", "ß", "×", "÷", "\u00a0", "\u0301", "'", "`", "’", "ʼ",
-		" ", ".", "1", "中", "😀", "\xc3", "\xa9", "\xe2\x80", "ǅ", "ſ", "-"}
+		" ", ".", "1", "中", "😀", "\xc3", "\xa9", "\xe2\x80", "ǅ", "ſ", "-", "Ł", "Ș", "İ", "Σ", "ς", "Ё"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
 		var b strings.Builder
@@ -23,6 +23,12 @@ func TestWordBoundsSame(t *testing.T) {
 			if i < len(s) {
 				if got, want := wordEnd(s, i), erefWordEnd(s, i); got != want {
 					t.Fatalf("wordEnd(%q, %d) = %d, want %d", s, i, got, want)
+				}
+			}
+			if i < len(s) {
+				gotEnd, gotHash := wordHash(s, i)
+				if wantEnd, wantHash := erefWordHash(s, i); gotEnd != wantEnd || gotHash != wantHash {
+					t.Fatalf("wordHash(%q, %d) = %d %x, want %d %x", s, i, gotEnd, gotHash, wantEnd, wantHash)
 				}
 			}
 			if got, want := wordStart(s, i), erefWordStart(s, i); got != want {
@@ -52,6 +58,16 @@ func TestSkipSpacesSame(t *testing.T) {
 					t.Fatalf("skipSpacesBack(%q, %d, %d) = %d, want %d", s, i, max, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestFoldTable checks that foldTable holds foldRune below U+0800: that it fits in 16 bits
+// ("Ⱥ" folds to U+2C65).
+func TestFoldTable(t *testing.T) {
+	for r := range rune(0x800) {
+		if f := foldRune(r); rune(foldTable[r]) != f {
+			t.Fatalf("foldRune(%U) = %U, foldTable %U", r, f, foldTable[r])
 		}
 	}
 }
