@@ -76,7 +76,23 @@ var letterTable = func() (t [0x800 / 64]uint64) {
 	return t
 }()
 
-func isAlnumRune(r rune) bool { return isLetter(r) || unicode.IsDigit(r) }
+// isAlnumRune reports letters, combining marks and digits, by table below U+0800: one lookup
+// rather than two tests, whose outcome comes unpredictably.
+func isAlnumRune(r rune) bool {
+	if uint32(r) < 0x800 {
+		return alnumTable[r/64]&(1<<(r%64)) != 0
+	}
+	return letterOrMark(r) || unicode.IsDigit(r)
+}
+
+var alnumTable = func() (t [0x800 / 64]uint64) {
+	for r := rune(0); r < 0x800; r++ {
+		if letterOrMark(r) || unicode.IsDigit(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
 
 // isSpace reports horizontal white space: a line break ends most entities.
 func isSpace(r rune) bool {

@@ -71,3 +71,13 @@ func TestFoldTable(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAlnumRuneSame compares isAlnumRune with its frozen reference on every character below
+// U+30000 and on invalid ones.
+func TestIsAlnumRuneSame(t *testing.T) {
+	for r := rune(-1); r < 0x30000; r++ {
+		if isAlnumRune(r) != erefIsAlnumRune(r) {
+			t.Fatalf("isAlnumRune(%U) = %v", r, isAlnumRune(r))
+		}
+	}
+}
