@@ -78,6 +78,10 @@ type extraction struct {
 	origRead []lexRead
 	// digitSpans are the runs of ASCII digits of the original, listed once (digitCursor)
 	digitSpans []Span
+	// ats are the offsets of the "@" of the original and of the normalised text, listed once
+	// for e-mails and handles (atSigns)
+	ats    [2][]int
+	atsSet [2]bool
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -131,6 +135,26 @@ func (x *extraction) run() {
 	x.phones()
 	x.messengerPhones()
 	x.ages(orig)
+}
+
+// atSigns returns the offsets of the "@" of src, found once for the e-mail and handle
+// extractors: the texts are long and "@" rare, so a second search would mostly be a second
+// pass over the whole text.
+func (x *extraction) atSigns(src source) []int {
+	k := boolInt(src.mapped)
+	if !x.atsSet[k] {
+		s := src.s
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], '@')
+			if j < 0 {
+				break
+			}
+			x.ats[k] = append(x.ats[k], i+j)
+			i += j + 1
+		}
+		x.atsSet[k] = true
+	}
+	return x.ats[k]
 }
 
 // words returns the starts of the words of src that may be in the lexicon.
