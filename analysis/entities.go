@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -77,6 +78,10 @@ type extraction struct {
 	origRead []lexRead
 	// digitSpans are the runs of ASCII digits of the original, listed once (digitCursor)
 	digitSpans []Span
+	// ats are the offsets of the "@" of the original and of the normalised text, listed once
+	// for e-mails and handles (atSigns)
+	ats    [2][]int
+	atsSet [2]bool
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -130,6 +135,26 @@ func (x *extraction) run() {
 	x.phones()
 	x.messengerPhones()
 	x.ages(orig)
+}
+
+// atSigns returns the offsets of the "@" of src, found once for the e-mail and handle
+// extractors: the texts are long and "@" rare, so a second search would mostly be a second
+// pass over the whole text.
+func (x *extraction) atSigns(src source) []int {
+	k := boolInt(src.mapped)
+	if !x.atsSet[k] {
+		s := src.s
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], '@')
+			if j < 0 {
+				break
+			}
+			x.ats[k] = append(x.ats[k], i+j)
+			i += j + 1
+		}
+		x.atsSet[k] = true
+	}
+	return x.ats[k]
 }
 
 // words returns the starts of the words of src that may be in the lexicon.
@@ -188,9 +213,27 @@ func (x *extraction) part(src source, start, end int) string {
 	return raw
 }
 
-var entityRank = map[string]int{
-	EntityIBAN: 0, EntityCrypto: 1, EntityEmail: 2, EntityURL: 3,
-	EntityHandle: 4, EntityPhone: 5, EntityPrice: 6, EntityAge: 7,
+// entityRank orders the kinds of entities, the strongest first. It is a switch rather than a
+// map: betterFirst asks it twice a comparison, and a switch on these short strings costs less
+// than hashing them.
+func entityRank(kind string) int {
+	switch kind {
+	case EntityCrypto:
+		return 1
+	case EntityEmail:
+		return 2
+	case EntityURL:
+		return 3
+	case EntityHandle:
+		return 4
+	case EntityPhone:
+		return 5
+	case EntityPrice:
+		return 6
+	case EntityAge:
+		return 7
+	}
+	return 0 // EntityIBAN
 }
 
 // resolve keeps the best of overlapping findings and sorts them by position. Findings are
@@ -221,23 +264,29 @@ func entityOrder(a, b Entity) int {
 }
 
 // sortBySpan sorts the findings by span. Spans are sorted as integers holding the start,
-// length and index of each finding, then entities moved once, cycle by cycle of the
-// permutation. The order of findings with the same span does not matter to resolve.
+// length and index of each finding (entities_radix.go), then entities moved once, cycle by
+// cycle of the permutation. The order of findings with the same span does not matter to
+// resolve.
 func sortBySpan(c []Entity) {
-	const startBits, lenBits, indexBits = 28, 16, 20
-	const index = 1<<indexBits - 1
-	keys := make([]uint64, len(c))
-	for i, e := range c {
-		start, n := uint64(e.Span.Start), uint64(e.Span.End-e.Span.Start)
-		if start >= 1<<startBits || n >= 1<<lenBits || i >= 1<<indexBits {
-			slices.SortFunc(c, func(a, b Entity) int {
-				return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
-			})
-			return
-		}
-		keys[i] = start<<(lenBits+indexBits) | n<<indexBits | uint64(i)
+	maxStart, maxLen, reversed := 0, 0, false
+	for _, e := range c {
+		maxStart, maxLen = max(maxStart, e.Span.Start), max(maxLen, e.Span.End-e.Span.Start)
+		reversed = reversed || e.Span.Start < 0 || e.Span.End < e.Span.Start
 	}
-	slices.Sort(keys)
+	indexBits, lenBits, startBits := bits.Len(uint(len(c))), bits.Len(uint(maxLen)), bits.Len(uint(maxStart))
+	if len(c) < 2 || reversed || indexBits+lenBits+startBits > 64 {
+		slices.SortFunc(c, func(a, b Entity) int {
+			return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
+		})
+		return
+	}
+	keys := make([]uint64, 2*len(c))
+	for i, e := range c {
+		keys[i] = (uint64(e.Span.Start)<<lenBits|uint64(e.Span.End-e.Span.Start))<<indexBits | uint64(i)
+	}
+	// the index bits are in order already: a stable sort of the others sorts the keys
+	keys = radixSort(keys[:len(c)], keys[len(c):], indexBits, indexBits+lenBits+startBits)
+	index := uint64(1)<<indexBits - 1
 	// c[i] is to receive c[keys[i]&index]; a placed entity gets its own index
 	for i := range keys {
 		if int(keys[i]&index) == i {
@@ -285,7 +334,7 @@ func keepBest(out, cluster []Entity) []Entity {
 // betterFirst orders candidates so that the one to keep comes first: stronger kind, written
 // plainly, with a platform, longer, earlier.
 func betterFirst(a, b Entity) int {
-	return cmp.Or(entityRank[a.Type]-entityRank[b.Type],
+	return cmp.Or(entityRank(a.Type)-entityRank(b.Type),
 		boolInt(a.Platform == "")-boolInt(b.Platform == ""),
 		boolInt(a.Obfuscated)-boolInt(b.Obfuscated),
 		(b.Span.End-b.Span.Start)-(a.Span.End-a.Span.Start),
@@ -354,23 +403,31 @@ func (s *spanSet) addAll(spans []Span) {
 	}
 }
 
-// sortSpans sorts spans by start, then end. They are sorted as integers holding both, several
-// times faster than with a comparison function, unless an offset needs more than 32 bits.
+// sortSpans sorts spans by start, then end. They are sorted as integers holding the start and
+// length (entities_radix.go), several times faster than with a comparison function, unless
+// they need more than 64 bits.
 func sortSpans(c []Span) {
 	if slices.IsSortedFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) }) {
 		return // spans from one extractor come in order
 	}
-	keys := make([]uint64, len(c))
-	for i, sp := range c {
-		if uint64(sp.Start) >= 1<<32 || uint64(sp.End) >= 1<<32 {
-			slices.SortFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
-			return
-		}
-		keys[i] = uint64(sp.Start)<<32 | uint64(sp.End)
+	maxStart, maxLen, reversed := 0, 0, false
+	for _, sp := range c {
+		maxStart, maxLen = max(maxStart, sp.Start), max(maxLen, sp.End-sp.Start)
+		reversed = reversed || sp.Start < 0 || sp.End < sp.Start
 	}
-	slices.Sort(keys)
+	lenBits, startBits := bits.Len(uint(maxLen)), bits.Len(uint(maxStart))
+	if reversed || lenBits+startBits > 64 {
+		slices.SortFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+		return
+	}
+	keys := make([]uint64, 2*len(c))
+	for i, sp := range c {
+		keys[i] = uint64(sp.Start)<<lenBits | uint64(sp.End-sp.Start)
+	}
+	keys = radixSort(keys[:len(c)], keys[len(c):], 0, lenBits+startBits)
 	for i, k := range keys {
-		c[i] = Span{int(k >> 32), int(k & (1<<32 - 1))}
+		start := int(k >> lenBits)
+		c[i] = Span{start, start + int(k&(1<<lenBits-1))}
 	}
 }
 

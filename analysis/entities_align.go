@@ -57,7 +57,8 @@ func (x *extraction) alignedWords() {
 			if !isSkimBreak(t[i]) {
 				b = 0
 			}
-			if i = sv.block(t, b); !isSkimBreak(t[i]) {
+			// block returns the end of t after a word that runs to it
+			if i = sv.block(t, b); i < len(t) && !isSkimBreak(t[i]) {
 				i--
 			}
 			j, last = -1, 0

@@ -18,12 +18,11 @@ type marker struct {
 
 func (x *extraction) emails(src source) {
 	s := src.s
-	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], '@')
-		if k < 0 {
-			return
+	i := 0
+	for _, at := range x.atSigns(src) {
+		if at < i {
+			continue
 		}
-		at := i + k
 		i = at + 1
 		if end := x.emailAround(src, at, at+1, marker{}); end > 0 {
 			i = end

@@ -1,12 +1,19 @@
 package analysis
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
 
 // The words around an entity ("€", "al mese", "telegram", "anni"…) are looked up lower-cased in
 // small maps, most often in vain: the word after an amount is seldom a currency. A foldMap
 // rejects most such words by their first and last characters, lower-cased, before the word is
 // folded and hashed: lookupFold folds a word character by character, so a key can only match a
-// word whose ends fold to its own.
+// word whose ends fold to its own. A word that passes is folded and hashed in one pass and
+// looked up in the foldMap's own open-addressing table: a Go map would hash it again, after a
+// pass to tell whether it needs folding at all. An ASCII word is hashed and compared as folded
+// in place, without a copy.
 
 // foldEndBits is the size of a foldMap's set of ends, a few times its largest map (the
 // lexicon).
@@ -16,16 +23,46 @@ const foldEndLog, foldEndBits = 11, 1 << foldEndLog
 type foldMap[V any] struct {
 	m    map[string]V
 	ends [foldEndBits / 64]uint64 // foldEndKey of the first and last characters of each key
+	// the keys of m and their values, at foldHash >> shift or the first free slot after it;
+	// at most half of the slots are taken
+	keys  []string
+	vals  []V
+	shift uint
 }
 
 func newFoldMap[V any](m map[string]V) *foldMap[V] {
 	f := &foldMap[V]{m: m}
-	for w := range m {
+	size := 2
+	for size < 2*len(m) {
+		size *= 2
+	}
+	f.keys, f.vals, f.shift = make([]string, size), make([]V, size), uint(32-bits.Len(uint(size-1)))
+	for w, v := range m {
 		k := foldEnds(w)
 		f.ends[k/64] |= 1 << (k % 64)
+		if strings.ContainsRune(w, utf8.RuneError) {
+			// lookupFold reads a broken byte as U+FFFD: such a key would match it
+			panic("analysis: fold map key " + w + " holds U+FFFD")
+		}
+		i := int(foldHash(w) >> f.shift)
+		for f.keys[i] != "" {
+			i = (i + 1) & (size - 1)
+		}
+		f.keys[i], f.vals[i] = w, v
 	}
 	return f
 }
+
+// foldHash is the FNV-1a hash of the bytes of a folded word.
+func foldHash(w string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	return h
+}
+
+const fnvOffset, fnvPrime = 2166136261, 16777619
 
 // foldSet is a foldMap of words to true.
 func foldSet(words ...string) *foldMap[bool] { return newFoldMap(set(words...)) }
@@ -58,67 +95,73 @@ func lexFoldFast(r rune) rune {
 }
 
 // lookupFold looks the lower-cased w up in f, using buf as scratch so that nothing is
-// allocated. Typographic apostrophes are read as "'".
+// allocated. Typographic apostrophes are read as "'". Characters are folded as lexFold does,
+// by table below U+0800, and the folded bytes hashed on the way (foldHash).
 func lookupFold[V any](buf *[]byte, f *foldMap[V], w string) (V, bool) {
+	var zero V
 	if len(w) == 0 || len(w) > 48 || !f.mayHold(w) {
-		var zero V
 		return zero, false
 	}
-	m := f.m
-	if isFolded(w) {
-		v, ok := m[w]
-		return v, ok
+	h, n := uint32(fnvOffset), 0
+	for ; n < len(w) && w[n] < utf8.RuneSelf; n++ {
+		h = (h ^ uint32(lexFoldTable[w[n]])) * fnvPrime
+	}
+	if n == len(w) { // ASCII: compared as folded in place, without a copy
+		for i := int(h >> f.shift); f.keys[i] != ""; i = (i + 1) & (len(f.keys) - 1) {
+			if k := f.keys[i]; len(k) == len(w) && asciiFoldEqual(k, w) {
+				return f.vals[i], true
+			}
+		}
+		return zero, false
 	}
 	b := (*buf)[:0]
+	h = uint32(fnvOffset)
 	for i := 0; i < len(w); {
 		c := w[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			} else if c == '`' {
-				c = '\''
-			}
+			c = byte(lexFoldTable[c])
 			b = append(b, c)
+			h = (h ^ uint32(c)) * fnvPrime
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		i += n
-		if isApostrophe(r) {
-			b = append(b, '\'')
-			continue
+		var r rune
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+			r = rune(lexFoldTable[rune(c&0x1F)<<6|rune(w[i+1]&0x3F)])
+			i += 2
+		} else {
+			var n int
+			r, n = utf8.DecodeRuneInString(w[i:])
+			r = lexFold(r)
+			i += n
 		}
-		b = utf8.AppendRune(b, foldRune(r))
+		k := len(b)
+		if r < 0x800 && r >= utf8.RuneSelf { // as AppendRune does, inline
+			b = append(b, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
+		for ; k < len(b); k++ {
+			h = (h ^ uint32(b[k])) * fnvPrime
+		}
 	}
 	*buf = b
-	v, ok := m[string(b)]
-	return v, ok
+	for i := int(h >> f.shift); ; i = (i + 1) & (len(f.keys) - 1) {
+		if f.keys[i] == string(b) { // compared in place: not converted
+			return f.vals[i], true
+		}
+		if f.keys[i] == "" {
+			return zero, false
+		}
+	}
 }
 
-// isFolded reports whether w is already in lower case with plain apostrophes, for the common
-// case of lower-case Latin, Cyrillic and Greek words that need no copy.
-func isFolded(w string) bool {
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if ('A' <= c && c <= 'Z') || c == '`' {
-				return false
-			}
-			i++
-			continue
-		}
-		if c >= 0xC2 && c < 0xE0 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 { // by table
-			if r := rune(c&0x1F)<<6 | rune(w[i+1]&0x3F); rune(lexFoldTable[r]) != r {
-				return false // lexFold also reads "ʼ" as "'"
-			}
-			i += 2
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[i:])
-		if foldRune(r) != r || isApostrophe(r) {
+// asciiFoldEqual reports whether the ASCII w, folded as lexFold does, is k, as long.
+func asciiFoldEqual(k, w string) bool {
+	for j := 0; j < len(w); j++ {
+		if byte(lexFoldTable[w[j]]) != k[j] {
 			return false
 		}
-		i += n
 	}
 	return true
 }

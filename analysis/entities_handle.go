@@ -271,12 +271,11 @@ func (x *extraction) validName(s string, a, b int, at bool) bool {
 // atHandles reads each "@name" of src not preceded by an e-mail's local part.
 func (x *extraction) atHandles(src source) {
 	s := src.s
-	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], '@')
-		if k < 0 {
-			return
+	i := 0
+	for _, p := range x.atSigns(src) {
+		if p < i {
+			continue
 		}
-		p := i + k
 		i = p + 1
 		if r, _ := runeBefore(s, p); isAlnumRune(r) || strings.ContainsRune("._%+-@/", r) {
 			continue

@@ -120,6 +120,13 @@ func wordHash(s string, i int) (end int, h uint32) {
 			j++
 			continue
 		}
+		if j+1 < len(s) {
+			if r := letter2(c, s[j+1]); r >= 0 { // a Latin, Greek or Cyrillic letter, by table
+				h = (h ^ uint32(foldTable[r])) * prime
+				j += 2
+				continue
+			}
+		}
 		r, n := decode2(s, j)
 		switch {
 		case isLetter(r):
@@ -137,6 +144,14 @@ func wordHash(s string, i int) (end int, h uint32) {
 	}
 	return j, h
 }
+
+// foldTable is foldRune below U+0800, where the letters of most ads are.
+var foldTable = func() (t [0x800]uint16) {
+	for r := range rune(len(t)) {
+		t[r] = uint16(foldRune(r))
+	}
+	return t
+}()
 
 // decode2 decodes the rune at j, inline for the two-byte sequences of Latin, Greek and
 // Cyrillic letters.

@@ -186,8 +186,16 @@ func invite(prefix, code string) string {
 	return prefix + code
 }
 
+// isDigits reports whether s is made of ASCII digits only, and not empty. It reads bytes rather
+// than trimming digits as a cut set, which builds the set at every call: it runs for every
+// label of every host.
 func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func queryValue(query, key string) string {

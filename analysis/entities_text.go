@@ -76,7 +76,23 @@ var letterTable = func() (t [0x800 / 64]uint64) {
 	return t
 }()
 
-func isAlnumRune(r rune) bool { return isLetter(r) || unicode.IsDigit(r) }
+// isAlnumRune reports letters, combining marks and digits, by table below U+0800: one lookup
+// rather than two tests, whose outcome comes unpredictably.
+func isAlnumRune(r rune) bool {
+	if uint32(r) < 0x800 {
+		return alnumTable[r/64]&(1<<(r%64)) != 0
+	}
+	return letterOrMark(r) || unicode.IsDigit(r)
+}
+
+var alnumTable = func() (t [0x800 / 64]uint64) {
+	for r := rune(0); r < 0x800; r++ {
+		if letterOrMark(r) || unicode.IsDigit(r) {
+			t[r/64] |= 1 << (r % 64)
+		}
+	}
+	return t
+}()
 
 // isSpace reports horizontal white space: a line break ends most entities.
 func isSpace(r rune) bool {
@@ -100,9 +116,15 @@ func isPlainASCII(s string) bool {
 
 // skipSpaces skips at most max spaces forward from i.
 func skipSpaces(s string, i, max int) int {
-	for n := 0; n < max; n++ {
+	for n := 0; n < max && uint(i) < uint(len(s)); n++ {
+		if c := s[i]; c == ' ' || c == '\t' {
+			i++
+			continue
+		} else if c < utf8.RuneSelf {
+			break // the other spaces are not ASCII
+		}
 		r, size := runeAt(s, i)
-		if size == 0 || !isSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		i += size
@@ -112,9 +134,15 @@ func skipSpaces(s string, i, max int) int {
 
 // skipSpacesBack skips at most max spaces backward from i.
 func skipSpacesBack(s string, i, max int) int {
-	for n := 0; n < max; n++ {
+	for n := 0; n < max && i > 0 && i <= len(s); n++ {
+		if c := s[i-1]; c == ' ' || c == '\t' {
+			i--
+			continue
+		} else if c < utf8.RuneSelf {
+			break // the other spaces are not ASCII
+		}
 		r, size := runeBefore(s, i)
-		if size == 0 || !isSpace(r) {
+		if !isSpace(r) {
 			break
 		}
 		i -= size
@@ -127,8 +155,18 @@ func skipSpacesBack(s string, i, max int) int {
 func wordEnd(s string, i int) int {
 	j := asciiLettersEnd(s, i)
 	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf && c != '\'' && c != '`' && !isASCIILetter(c) {
-			break // where most words end
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				j++
+				continue
+			}
+			if c != '\'' && c != '`' {
+				break // where most words end
+			}
+		} else if j+1 < len(s) && letter2(c, s[j+1]) >= 0 {
+			j += 2 // a Latin, Greek or Cyrillic letter, without decoding it
+			continue
 		}
 		r, n := runeAt(s, j)
 		if isLetter(r) {
@@ -163,6 +201,13 @@ func asciiLettersEnd(s string, i int) int {
 func wordStart(s string, end int) int {
 	i := end
 	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf && isASCIILetter(c) {
+			i--
+			continue
+		} else if i >= 2 && letter2(s[i-2], c) >= 0 {
+			i -= 2 // a Latin, Greek or Cyrillic letter, without decoding it
+			continue
+		}
 		r, n := runeBefore(s, i)
 		if isLetter(r) {
 			i -= n

@@ -149,7 +149,7 @@ func validHost(host string, scheme bool) bool {
 			return false
 		}
 		labels++
-		numeric = numeric && strings.Trim(label, "0123456789") == ""
+		numeric = numeric && isDigits(label)
 		if !more {
 			tld := strings.ToLower(label)
 			switch {
