@@ -125,13 +125,29 @@ func (s *scan) word(i, j int, sep int32) {
 	} else {
 		head, tail = tokenKey(s.hay, i, j)
 	}
-	sl := wt.words.find(s.hay, i, j, head, tail)
-	// A phrase that does not go on here, because no key has the word or the separator (id 0,
-	// sep 0: no edge), or none goes on this way (node 0), is overwritten.
-	live, ends := s.active[:0], int32(0)
+	// find, calling its cases itself: findShort, which most words take, then calls nothing and
+	// needs no stack frame.
+	var sl *tokenSlot
+	if n := j - i; n > 16 {
+		sl = wt.words.findLong(s.hay, i, j, head, tail)
+	} else {
+		sl = wt.words.findShort(head, tail, n)
+	}
 	if s.ends {
 		s.wordEnds(i, j, sep)
 	}
+	// A word that no key has (id 0), one word in seven of an ad, ends every phrase in progress,
+	// for no edge has it, and starts none: there is nothing to look up.
+	if sl.id == 0 {
+		if s.m.prefixes.may(head, j-i) {
+			s.walkWord(i, j)
+		}
+		s.active, s.ends = s.active[:0], false
+		return
+	}
+	// A phrase that does not go on here, because no key has the separator (sep 0: no edge),
+	// or none goes on this way (node 0), is overwritten.
+	live, ends := s.active[:0], int32(0)
 	for _, p := range s.active {
 		c := wt.edges.next(p.node, sep, sl.id)
 		nd := &wt.nodes[c]
@@ -141,7 +157,7 @@ func (s *scan) word(i, j int, sep int32) {
 		live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
 		ends |= nd.nEnds
 	}
-	if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
+	if sl.extends {
 		s.walkWord(i, j)
 	}
 	if sl.key >= 0 {

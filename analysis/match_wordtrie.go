@@ -254,18 +254,24 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// index returns the two slots of a token.
+// index returns the two slots of a token. A shift is masked, which changes nothing, as a count
+// of 64 or more would need a test of its own.
 func (t *tokenTable) index(head, tail uint64, n int) (int, int) {
 	h := head*0x9E3779B97F4A7C15 ^ (tail+uint64(n))*0xC2B2AE3D27D4EB4F
-	return int(h >> t.shift), int(h * 0xD6E8FEB86659FD93 >> t.shift)
+	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
 // find returns the slot of the token s[i:j], whose key is head and tail, or none.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
-	n := j - i
-	if n > 16 {
+	if j-i > 16 {
 		return t.findLong(s, i, j, head, tail)
 	}
+	return t.findShort(head, tail, j-i)
+}
+
+// findShort is find for a token of at most 16 bytes, which its key holds whole. It calls
+// nothing, so that it needs no stack frame of its own.
+func (t *tokenTable) findShort(head, tail uint64, n int) *tokenSlot {
 	a, b := t.index(head, tail, n)
 	x, y := &t.slots[a], &t.slots[b]
 	sl := &t.none
@@ -341,10 +347,10 @@ func (t *edgeTable) insert(s edgeSlot) bool {
 	return false
 }
 
-// index returns the two slots of an edge.
+// index returns the two slots of an edge, as tokenTable.index does.
 func (t *edgeTable) index(from, sep, word int32) (int, int) {
 	h := (uint64(uint32(from))<<32 | uint64(uint32(sep))<<24 ^ uint64(uint32(word))) * 0x9E3779B97F4A7C15
-	return int(h >> t.shift), int(h * 0xD6E8FEB86659FD93 >> t.shift)
+	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
 // next is the node reached from node by sep and word, or 0.
