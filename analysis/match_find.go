@@ -77,11 +77,16 @@ type partMatch struct {
 // run reads hay as separators and words (wordTrie), which wordBits tells apart. Every word may
 // start keys and carry on the keys in progress; a key that starts with another character may
 // start at any such character, so the trie is walked from each that can begin one.
+//
+// A word carries on the keys in progress and starts those that begin with it. It is read here
+// rather than in a call of its own, which would spill and reload what the loop holds in
+// registers on every word.
 func (s *scan) run() {
 	hay := s.hay
 	wb := newWordBits(hay)
-	var sep int32 // the separator before the word at i, as one of the keys', or 0
-	for i := 0; ; {
+	wt := s.m.words // nil if no key starts with a word
+	var sep int32   // the separator before the word at i, as one of the keys', or 0
+	for i, j := 0, 0; ; i, s.nw = j, s.nw+1 {
 		from := i
 		if m := wb.mask >> (uint(i) % 64); m != 0 {
 			i += bits.TrailingZeros64(m)
@@ -97,58 +102,65 @@ func (s *scan) run() {
 		if i == len(hay) {
 			return
 		}
-		j := i
+		j = i
 		if m := ^wb.mask >> (uint(i) % 64); m != 0 {
 			j += bits.TrailingZeros64(m)
 		} else {
 			j = wb.wordEndAfter()
 		}
-		s.word(i, j, sep)
-		s.nw++
-		i = j
-	}
-}
-
-// word reads the word hay[i:j], which follows the separator sep: it carries on the keys in
-// progress and starts those that begin with it.
-func (s *scan) word(i, j int, sep int32) {
-	wt := s.m.words
-	if wt == nil { // no key starts with a word
-		return
-	}
-	// tokenKey without a branch on the length of the word, which is anyone's guess: the head
-	// keeps min(n, 8) bytes, and the tail is all zero unless n > 8.
-	var head, tail uint64
-	if n := j - i; i+8 <= len(s.hay) && j >= 8 {
-		head = load64(s.hay, i) &^ (^uint64(0) << uint(8*n))
-		tail = load64(s.hay, j-8) & uint64(int64(8-n)>>63)
-	} else {
-		head, tail = tokenKey(s.hay, i, j)
-	}
-	sl := wt.words.find(s.hay, i, j, head, tail)
-	// A phrase that does not go on here, because no key has the word or the separator (id 0,
-	// sep 0: no edge), or none goes on this way (node 0), is overwritten.
-	live, ends := s.active[:0], int32(0)
-	if s.ends {
-		s.wordEnds(i, j, sep)
-	}
-	for _, p := range s.active {
-		c := wt.edges.next(p.node, sep, sl.id)
-		nd := &wt.nodes[c]
-		if nd.key >= 0 {
-			s.report(nd.key, p.start, j, p.words, s.nw+1, true)
+		if wt == nil {
+			continue
 		}
-		live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
-		ends |= nd.nEnds
+		// The word is hay[i:j]. tokenKey without a branch on its length, which is anyone's
+		// guess: the head keeps min(n, 8) bytes, and the tail is all zero unless n > 8.
+		var head, tail uint64
+		if n := j - i; i+8 <= len(hay) && j >= 8 {
+			head = load64(hay, i) &^ (^uint64(0) << uint(8*n))
+			tail = load64(hay, j-8) & uint64(int64(8-n)>>63)
+		} else {
+			head, tail = tokenKey(hay, i, j)
+		}
+		// find, calling its cases itself: findShort, which most words take, then calls nothing
+		// and needs no stack frame.
+		var sl *tokenSlot
+		if n := j - i; n > 16 {
+			sl = wt.words.findLong(hay, i, j, head, tail)
+		} else {
+			sl = wt.words.findShort(head, tail, n)
+		}
+		if s.ends {
+			s.wordEnds(i, j, sep)
+		}
+		// A word that no key has (id 0), one word in seven of an ad, ends every phrase in
+		// progress, for no edge has it, and starts none: there is nothing to look up.
+		if sl.id == 0 {
+			if s.m.prefixes.may(head, j-i) {
+				s.walkWord(i, j)
+			}
+			s.active, s.ends = s.active[:0], false
+			continue
+		}
+		// A phrase that does not go on here, because no key has the separator (sep 0: no
+		// edge), or none goes on this way (node 0), is overwritten.
+		live, ends := s.active[:0], int32(0)
+		for _, p := range s.active {
+			c := wt.edges.next(p.node, sep, sl.id)
+			nd := &wt.nodes[c]
+			if nd.key >= 0 {
+				s.report(nd.key, p.start, j, p.words, s.nw+1, true)
+			}
+			live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
+			ends |= nd.nEnds
+		}
+		if sl.extends {
+			s.walkWord(i, j)
+		}
+		if sl.key >= 0 {
+			s.report(sl.key, i, j, s.nw, s.nw+1, true)
+		}
+		s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
+		s.ends = ends|sl.nEnds != 0
 	}
-	if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
-		s.walkWord(i, j)
-	}
-	if sl.key >= 0 {
-		s.report(sl.key, i, j, s.nw, s.nw+1, true)
-	}
-	s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
-	s.ends = ends|sl.nEnds != 0
 }
 
 // wordEnds reports the keys of the phrases in progress whose last word, with a prefix use, the

@@ -1,6 +1,9 @@
 package analysis
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // wordTrie finds the keys that start with a word, a word at a time. Keys and texts are read as
 // tokens: words (runs of word characters) and the separators between them (runs of the other
@@ -138,16 +141,18 @@ func tokens(s string) []string {
 
 // tokenTable finds tokens in a text without copying or hashing them byte by byte: a token is
 // known by its first 8 bytes, its last 8 and its length, and only tokens longer than 16 bytes
-// compare the bytes in between. Open addressing, at most a quarter full, so that a probe seldom
-// reads a second tag (whether there is one to read is anyone's guess). A probe reads a tag of 16
-// more bits of the hash first, and the slot only when they agree: most words of a text are no
-// key's, and the tags of all slots fit in the cache where the slots do not.
+// compare the bytes in between. A token has two slots, one of which holds it (cuckoo hashing),
+// at most a quarter full: a look-up reads both and keeps the one that holds it by a conditional
+// move, without a branch on whether the text's word is known, which is anyone's guess, and
+// without probing on when a slot holds another token.
 type tokenTable struct {
-	tags  []uint16 // 0 for an empty slot
-	slots []tokenSlot
-	shift uint    // a hash's slot is its top bits
-	mids  string  // the middles of the long tokens
-	mid   []int32 // token id → where its bytes 8 to n-8 start in mids, if n > 16
+	slots []tokenSlot // n is 0 in an empty slot
+	shift uint        // a key's slots are the top bits of its hash and of its hash times another
+	mids  string      // the middles of the long tokens
+	mid   []int32     // token id → where its bytes 8 to n-8 start in mids, if n > 16
+	// same holds the long tokens whose first 8 bytes, last 8 and length are those of a token in
+	// slots, which the key leaves no room for; there are seldom any.
+	same map[string]*tokenSlot
 	// none is what find returns for a token the table does not have: id 0 and no key, so that
 	// a scan reads it like any other word.
 	none tokenSlot
@@ -167,14 +172,10 @@ type tokenSlot struct {
 }
 
 func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32, extends map[string]bool) tokenTable {
-	size := 16
-	for size < 4*len(ids) {
-		size *= 2
-	}
-	t := tokenTable{tags: make([]uint16, size), slots: make([]tokenSlot, size),
-		shift: uint(64 - bits.TrailingZeros(uint(size))), mid: make([]int32, len(ids)+1),
-		none: tokenSlot{wordNode: wordNode{key: -1}}}
+	t := tokenTable{mid: make([]int32, len(ids)+1), none: tokenSlot{wordNode: wordNode{key: -1}}}
 	var mids []byte
+	var all []tokenSlot
+	keys := map[[3]uint64]bool{}
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
 		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, wordNode: wordNode{key: -1}, extends: extends[tok]}
@@ -185,14 +186,48 @@ func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32
 			t.mid[id] = int32(len(mids))
 			mids = append(mids, tok[8:len(tok)-8]...)
 		}
-		i, tag := t.index(head, tail, len(tok))
-		for t.tags[i] != 0 {
-			i = (i + 1) & (len(t.slots) - 1)
+		if k := [3]uint64{head, tail, uint64(len(tok))}; keys[k] {
+			if t.same == nil {
+				t.same = map[string]*tokenSlot{}
+			}
+			t.same[tok] = &s
+		} else {
+			keys[k] = true
+			all = append(all, s)
 		}
-		t.tags[i], t.slots[i] = tag, s
 	}
 	t.mids = string(mids)
-	return t
+	// An insertion that goes round in circles, which a table this sparse all but rules out,
+	// starts over in one twice the size.
+	for size := 16; ; size *= 2 {
+		if size < 4*len(all) {
+			continue
+		}
+		t.slots, t.shift = make([]tokenSlot, size), uint(64-bits.TrailingZeros(uint(size)))
+		if !slices.ContainsFunc(all, func(s tokenSlot) bool { return !t.insert(s) }) {
+			return t
+		}
+	}
+}
+
+// insert puts s in one of its slots, moving the token there to its other slot, and so on; it
+// reports whether that came to an end.
+func (t *tokenTable) insert(s tokenSlot) bool {
+	k, _ := t.index(s.head, s.tail, int(s.n))
+	for range 2 * len(t.slots) {
+		if t.slots[k].n == 0 {
+			t.slots[k] = s
+			return true
+		}
+		t.slots[k], s = s, t.slots[k]
+		a, b := t.index(s.head, s.tail, int(s.n))
+		if k == a {
+			k = b
+		} else {
+			k = a
+		}
+	}
+	return false
 }
 
 // tokenKey returns the first 8 bytes of s[i:j], zero padded, and its last 8 if it is longer,
@@ -219,33 +254,55 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// index returns the first slot to probe for a token, and its tag. The table has at most 2^48
-// slots, so that the tag has bits of its own.
-func (t *tokenTable) index(head, tail uint64, n int) (int, uint16) {
+// index returns the two slots of a token. A shift is masked, which changes nothing, as a count
+// of 64 or more would need a test of its own.
+func (t *tokenTable) index(head, tail uint64, n int) (int, int) {
 	h := head*0x9E3779B97F4A7C15 ^ (tail+uint64(n))*0xC2B2AE3D27D4EB4F
-	return int(h >> t.shift), uint16(h>>(t.shift-16)) | 1
+	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
 // find returns the slot of the token s[i:j], whose key is head and tail, or none.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
-	n := j - i
-	k, tag := t.index(head, tail, n)
-	for ; ; k = (k + 1) & (len(t.slots) - 1) {
-		switch t.tags[k] {
-		case 0:
-			return &t.none
-		case tag:
-			sl := &t.slots[k]
-			if sl.head == head && sl.tail == tail && int(sl.n) == n &&
-				(n <= 16 || t.mids[t.mid[sl.id]:int(t.mid[sl.id])+n-16] == s[i+8:j-8]) {
-				return sl
-			}
-		}
+	if j-i > 16 {
+		return t.findLong(s, i, j, head, tail)
 	}
+	return t.findShort(head, tail, j-i)
 }
 
-// edgeTable maps (node, separator, word) to the node reached. Open addressing, at most a quarter
-// full, so that most look-ups read one slot whether the edge is there or not.
+// findShort is find for a token of at most 16 bytes, which its key holds whole. It calls
+// nothing, so that it needs no stack frame of its own.
+func (t *tokenTable) findShort(head, tail uint64, n int) *tokenSlot {
+	a, b := t.index(head, tail, n)
+	x, y := &t.slots[a], &t.slots[b]
+	sl := &t.none
+	if (x.head^head)|(x.tail^tail)|uint64(uint32(x.n)^uint32(n)) == 0 {
+		sl = x
+	}
+	if (y.head^head)|(y.tail^tail)|uint64(uint32(y.n)^uint32(n)) == 0 {
+		sl = y
+	}
+	return sl
+}
+
+// findLong is find for a token longer than 16 bytes, which also compares the bytes in between:
+// with those of the token in one of its slots, else of one in same.
+func (t *tokenTable) findLong(s string, i, j int, head, tail uint64) *tokenSlot {
+	n := j - i
+	a, b := t.index(head, tail, n)
+	for _, sl := range [2]*tokenSlot{&t.slots[a], &t.slots[b]} {
+		if m := int(t.mid[sl.id]); sl.head == head && sl.tail == tail && int(sl.n) == n && t.mids[m:m+n-16] == s[i+8:j-8] {
+			return sl
+		}
+	}
+	if sl, ok := t.same[s[i:j]]; ok {
+		return sl
+	}
+	return &t.none
+}
+
+// edgeTable maps (node, separator, word) to the node reached. An edge has two slots, one of
+// which holds it (cuckoo hashing), at most a quarter full: a look-up reads both and keeps the
+// one that holds it by a conditional move, since whether the edge is there is anyone's guess.
 type edgeTable struct {
 	slots []edgeSlot
 	shift uint
@@ -256,35 +313,56 @@ type edgeSlot struct {
 }
 
 func newEdgeTable(edges map[[3]int32]int32) edgeTable {
-	size := 16
-	for size < 4*len(edges) {
-		size *= 2
-	}
-	t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
-	for e, to := range edges {
-		i := t.index(e[0], e[1], e[2])
-		for t.slots[i].to != 0 {
-			i = (i + 1) & (len(t.slots) - 1)
+	for size := 16; ; size *= 2 {
+		if size < 4*len(edges) {
+			continue
 		}
-		t.slots[i] = edgeSlot{from: e[0], sep: e[1], word: e[2], to: to}
+		t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+		ok := true
+		for e, to := range edges {
+			ok = ok && t.insert(edgeSlot{from: e[0], sep: e[1], word: e[2], to: to})
+		}
+		if ok {
+			return t
+		}
 	}
-	return t
 }
 
-func (t *edgeTable) index(from, sep, word int32) int {
+// insert is tokenTable.insert for edges.
+func (t *edgeTable) insert(s edgeSlot) bool {
+	k, _ := t.index(s.from, s.sep, s.word)
+	for range 2 * len(t.slots) {
+		if t.slots[k].to == 0 {
+			t.slots[k] = s
+			return true
+		}
+		t.slots[k], s = s, t.slots[k]
+		a, b := t.index(s.from, s.sep, s.word)
+		if k == a {
+			k = b
+		} else {
+			k = a
+		}
+	}
+	return false
+}
+
+// index returns the two slots of an edge, as tokenTable.index does.
+func (t *edgeTable) index(from, sep, word int32) (int, int) {
 	h := (uint64(uint32(from))<<32 | uint64(uint32(sep))<<24 ^ uint64(uint32(word))) * 0x9E3779B97F4A7C15
-	return int(h >> t.shift)
+	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
-// next is the node reached from node by sep and word, or 0. A probe stops at the edge or at an
-// empty slot: one test, of the smaller of the slot's difference from the edge and its node (min
-// takes no branch), since whether the edge is there is anyone's guess, where a probe seldom goes
-// on.
+// next is the node reached from node by sep and word, or 0.
 func (t *edgeTable) next(from, sep, word int32) int32 {
-	for k := t.index(from, sep, word); ; k = (k + 1) & (len(t.slots) - 1) {
-		sl := &t.slots[k]
-		if min(sl.from^from|sl.sep^sep|sl.word^word, sl.to) == 0 {
-			return sl.to
-		}
+	a, b := t.index(from, sep, word)
+	x, y := t.slots[a], t.slots[b]
+	to := int32(0)
+	if (x.from^from)|(x.sep^sep)|(x.word^word) == 0 {
+		to = x.to
 	}
+	if (y.from^from)|(y.sep^sep)|(y.word^word) == 0 {
+		to = y.to
+	}
+	return to
 }
