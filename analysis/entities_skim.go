@@ -1,6 +1,9 @@
 package analysis
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Hashing every word of a text costs more than the rest of the extraction, so words are first
 // skimmed (by the survey, entities_survey.go): a word is kept as a candidate only when its
@@ -45,9 +48,12 @@ func lexSkimKey(n int, first, second, last rune) uint32 {
 }
 
 // A word made only of ASCII and two-byte letters, as most are, is judged faster still, on its
-// length in characters and its first four bytes (fewer if it is shorter) with the bit 0x20 set
-// in each, which lower-cases ASCII letters: lexAnchorSet holds those of every spelling of each
-// lexicon word in such letters, upper and lower case.
+// length in bytes, whether it has two-byte letters, and its first four bytes (fewer if it is
+// shorter) with the bit 0x20 set in each, which lower-cases ASCII letters: lexAnchorSet holds
+// those of every spelling of each lexicon word in such letters, upper and lower case. The
+// survey reads these from its marks without counting characters, and for a word in ASCII
+// letters alone the length in bytes is that in characters, which keeps most words apart from
+// the lexicon's even though its letters may be spelled in one byte or two.
 
 // lexAnchorSet holds lexAnchorKey of the spellings of lexicon words in ASCII and two-byte
 // letters.
@@ -58,13 +64,32 @@ var lexAnchorSet = func() (b [lexSkimBits / 64]uint64) {
 			spellings[lexFold(r)] = append(spellings[lexFold(r)], r)
 		}
 	}
+	add := func(n int, two bool, enc []byte) {
+		k := lexAnchorKey(anchorLen(n, two), anchorBytes(string(enc), 0, len(enc)))
+		b[k/64] |= 1 << (k % 64)
+	}
 	for w := range lexicon.m {
 		word := []rune(w)
 		var spell func(k int, enc []byte)
 		spell = func(k int, enc []byte) {
 			if len(enc) >= 4 || k == len(word) {
-				k := lexAnchorKey(len(word), anchorBytes(string(enc), 0, len(enc)))
-				b[k/64] |= 1 << (k % 64)
+				// the lengths in bytes the rest of the word may have, a bit each, and whether
+				// it may be spelled in ASCII letters
+				rest, ascii := uint64(1), len(enc) == k
+				for _, c := range word[k:] {
+					next, one := uint64(0), false
+					for _, r := range spellings[c] {
+						next |= rest << utf8.RuneLen(r)
+						one = one || r < utf8.RuneSelf
+					}
+					rest, ascii = next, ascii && one
+				}
+				for ; rest != 0; rest &= rest - 1 {
+					add(len(enc)+bits.TrailingZeros64(rest), true, enc)
+				}
+				if ascii {
+					add(len(word), false, enc)
+				}
 				return
 			}
 			for _, r := range spellings[word[k]] {
@@ -75,6 +100,15 @@ var lexAnchorSet = func() (b [lexSkimBits / 64]uint64) {
 	}
 	return b
 }()
+
+// anchorLen is the length lexAnchorKey reads of a word of n bytes, which may have two-byte
+// letters.
+func anchorLen(n int, two bool) int {
+	if two {
+		n += 64
+	}
+	return n
+}
 
 // anchorBytes returns the first four bytes of s[i:j] (all if fewer) as a little-endian
 // integer, with the bit 0x20 set in each.
@@ -101,7 +135,7 @@ func mayBeLexicon(s string, i, j, n int, pure bool) bool {
 		return false
 	}
 	if pure {
-		k := lexAnchorKey(n, anchorBytes(s, i, j))
+		k := lexAnchorKey(anchorLen(j-i, j-i != n), anchorBytes(s, i, j))
 		return lexAnchorSet[k/64]&(1<<(k%64)) != 0
 	}
 	return lexMaybe(s, i, j, n)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -97,34 +98,82 @@ func (sv *survey) block(s string, b int) int {
 // words1 judges the stretches of word bytes of a block: letter marks the bytes of letters,
 // two the leads of two-byte letters. It returns the offset in the block where a stretch that
 // goes on past it starts, 64 if none does, or -1 if it starts the block.
+//
+// The stretch that goes on is set aside first, so that each other start pairs with the next
+// end of a stretch and the loop tests neither. A block of letters alone, as most are, is read
+// by a loop that calls nothing, which keeps its state in registers: it writes each word to the
+// spare capacity of words whether or not it is kept, and keeps it by counting it, as whether a
+// word passes comes unpredictably.
 func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
-	other := word &^ letter
-	blk := s[b : b+64+4] // so that reading four bytes from a start needs no bounds check
+	next := 64
+	if word>>63 != 0 {
+		if next = 64 - bits.LeadingZeros64(^word); next == 0 {
+			return -1
+		}
+		word &^= ^uint64(0) << next
+	}
+	if word&^letter != 0 {
+		sv.mixedWords(s, b, word, letter, two)
+		return next
+	}
+	words := slices.Grow(sv.words, 32)
+	k := pureWords((*[32]int)(words[len(words):cap(words)]), s[b:b+64+4], b, word, two)
+	sv.words = words[:len(words)+k]
+	return next
+}
+
+// pureWords writes to out the starts of the stretches of word (none going on past the block
+// blk at b) that may be in the lexicon, letters alone, and returns how many. It is apart from
+// words1 so that its loop has few values to keep in registers.
+func pureWords(out *[32]int, blk string, b int, word, two uint64) int {
+	blk = blk[:64+4]
+	ends, k := word&^(word>>1), 0 // the last byte of each stretch
+	// the byte after each stretch with two-byte letters: adding their leads to a stretch
+	// carries out of it, and only out of it, as they are some of its bytes
+	twoAfter := (word + two&word) &^ word
 	for starts := word &^ (word << 1); starts != 0; starts &= starts - 1 {
 		p := bits.TrailingZeros64(starts)
+		e := bits.TrailingZeros64(ends)&63 + 1
+		ends &= ends - 1
+		out[k&31] = b + p
+		k += int(anchored(blk, p, e-p, e-p+int(twoAfter>>(e&63)&1)<<6))
+	}
+	return k
+}
+
+// mixedWords is words1 for a block with bytes of words other than letters, whose stretches
+// holding any are read a character at a time; word holds no stretch that goes on past the
+// block.
+func (sv *survey) mixedWords(s string, b int, word, letter, two uint64) {
+	other := word &^ letter
+	blk := s[b : b+64+4]
+	for starts := word &^ (word << 1); starts != 0; starts &= starts - 1 {
+		p := bits.TrailingZeros64(starts) & 63
 		e := p + bits.TrailingZeros64(^word>>p)
-		if e >= 64 {
-			if p == 0 {
-				return -1
-			}
-			return p
-		}
-		run := (uint64(1)<<(e-p) - 1) << p
-		if run&other != 0 {
+		if run := (uint64(1)<<(e-p) - 1) << p; run&other != 0 {
 			sv.words = lexScan(s, b+p, b+e, sv.words)
-			continue
-		}
-		if n := bits.OnesCount64(run &^ (two << 1)); n <= lexMaxRunes {
-			// mayBeLexicon of a pure word, inline: the block holds four bytes from p
-			v := uint32(blk[p]) | uint32(blk[p+1])<<8 | uint32(blk[p+2])<<16 | uint32(blk[p+3])<<24
-			v = (v | 0x20202020) & uint32(uint64(1)<<(8*uint(e-p))-1) // but the bytes after it
-			if k := lexAnchorKey(n, v); lexAnchorSet[k/64]&(1<<(k%64)) != 0 {
-				sv.words = append(sv.words, b+p)
-			}
+		} else if n := e - p; anchored(blk, p, n, anchorLen(n, two>>p&(uint64(1)<<n-1) != 0)) != 0 {
+			sv.words = append(sv.words, b+p)
 		}
 	}
-	return 64
 }
+
+// anchored is mayBeLexicon, 1 or 0, of the word of ASCII and two-byte letters of n bytes at p
+// in blk, which holds four bytes from p; l is its anchorLen.
+func anchored(blk string, p, n, l int) uint64 {
+	v := uint32(blk[p]) | uint32(blk[p+1])<<8 | uint32(blk[p+2])<<16 | uint32(blk[p+3])<<24
+	v = (v | 0x20202020) & anchorMasks[n&63] // but the bytes after it
+	k := lexAnchorKey(l, v)
+	return lexAnchorSet[k/64] >> (k % 64) & 1
+}
+
+// anchorMasks keeps the first bytes of a word of up to 63 bytes, four at most.
+var anchorMasks = func() (m [64]uint32) {
+	for n := range m {
+		m[n] = uint32(uint64(1)<<(8*min(n, 4)) - 1)
+	}
+	return m
+}()
 
 // alnumRuns follows the runs of ASCII letters and digits of a block covering n bytes (a, bit k
 // for byte b+k) for the tokens that may be wallets: a run at either end may come from the last
