@@ -126,14 +126,15 @@ func (sv *survey) words1(s string, b int, word, letter, two uint64) int {
 // blk at b) that may be in the lexicon, letters alone, and returns how many. It is apart from
 // words1 so that its loop has few values to keep in registers.
 func pureWords(out *[32]int, blk string, b int, word, two uint64) int {
-	blk = blk[:64+4]
+	blk = blk[:64+4]              // so that reading four bytes from a start needs no bounds check
 	ends, k := word&^(word>>1), 0 // the last byte of each stretch
 	// the byte after each stretch with two-byte letters: adding their leads to a stretch
 	// carries out of it, and only out of it, as they are some of its bytes
 	twoAfter := (word + two&word) &^ word
 	for starts := word &^ (word << 1); starts != 0; starts &= starts - 1 {
 		p := bits.TrailingZeros64(starts)
-		e := bits.TrailingZeros64(ends)&63 + 1
+		// no stretch ends at 63: the bit tells the compiler that ends is not 0
+		e := bits.TrailingZeros64(ends|1<<63) + 1
 		ends &= ends - 1
 		out[k&31] = b + p
 		k += int(anchored(blk, p, e-p, e-p+int(twoAfter>>(e&63)&1)<<6))
