@@ -14,11 +14,7 @@ func TestWordBoundsSame(t *testing.T) {
 		" ", ".", "1", "中", "😀", "\xc3", "\xa9", "\xe2\x80", "ǅ", "ſ", "-", "Ł", "Ș", "İ", "Σ", "ς", "Ё"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(12) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		s := b.String()
+		s := randomPieces(rng, parts, 12)
 		for i := 0; i <= len(s); i++ {
 			if i < len(s) {
 				if got, want := wordEnd(s, i), erefWordEnd(s, i); got != want {
@@ -44,11 +40,7 @@ func TestSkipSpacesSame(t *testing.T) {
 	parts := []string{"a", " ", "\t", "\u00a0", "\u2009", "\u3000", "\u202f", "é", "\n", "\xc2", "\xa0", "\xe3\x80"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 20000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(8) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		s := b.String()
+		s := randomPieces(rng, parts, 8)
 		for i := -1; i <= len(s)+1; i++ {
 			for max := 0; max <= 3; max++ {
 				if got, want := skipSpaces(s, i, max), erefSkipSpaces(s, i, max); got != want {
@@ -80,4 +72,13 @@ func TestIsAlnumRuneSame(t *testing.T) {
 			t.Fatalf("isAlnumRune(%U) = %v", r, isAlnumRune(r))
 		}
 	}
+}
+
+// randomPieces joins one to most pieces of parts, chosen at random.
+func randomPieces(rng *rand.Rand, parts []string, most int) string {
+	var b strings.Builder
+	for range 1 + rng.IntN(most) {
+		b.WriteString(parts[rng.IntN(len(parts))])
+	}
+	return b.String()
 }
