@@ -30,7 +30,23 @@ func (c *spanCursor) span(start, end int) Span {
 		e++
 		ke = anchorFrom(a, ke, e)
 	}
-	return Span{normOrigAt(n.Text, a, k, start), normCharEnd(n.Original, last, normOrigAt(n.Text, a, ke, e))}
+	return Span{normOrigAt(n.Text, a, k, start), charEnd(n.Original, last, normOrigAt(n.Text, a, ke, e))}
+}
+
+// charEnd is normCharEnd(s, from, limit). Most characters of a hit's end come right before the
+// next that produced output: those of one byte, and the letters of two (Greek, Cyrillic,
+// accented Latin). They end at limit, which is known without decoding them or calling
+// normCharEnd.
+func charEnd(s string, from, limit int) int {
+	switch limit - from {
+	case 1:
+		return limit
+	case 2:
+		if c := s[from]; 0xC2 <= c && c < 0xE0 && s[from+1]&0xC0 == 0x80 {
+			return limit
+		}
+	}
+	return normCharEnd(s, from, limit)
 }
 
 // anchorFrom returns the index of the last anchor at or before byte i of the text, reading on
