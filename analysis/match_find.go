@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 )
 
@@ -20,7 +19,9 @@ type finder struct {
 	sorted  []partMatch
 	lists   [][]partMatch
 	pairs   []rawHit
-	run     []rawHit
+	run     []rawHit // the pairs as they come, while sortPairs sorts them into pairs
+	keys    []uint64
+	tmp     []uint64
 	open    []int32
 	regions []region
 	merged  []rawHit
@@ -269,19 +270,4 @@ func sortRaw(hits []rawHit) {
 // lessHit orders hits by start, then spec. No two hits of one spec start together.
 func lessHit(a, b rawHit) bool {
 	return a.start < b.start || a.start == b.start && a.spec < b.spec
-}
-
-// mergeInto merges b into a, both in order (lessHit), from the back so that the spare capacity
-// of a is used.
-func mergeInto(a, b []rawHit) []rawHit {
-	i, j := len(a)-1, len(b)-1
-	a = slices.Grow(a, len(b))[:len(a)+len(b)]
-	for k := len(a) - 1; j >= 0; k-- {
-		if i >= 0 && lessHit(b[j], a[i]) {
-			a[k], i = a[i], i-1
-		} else {
-			a[k], j = b[j], j-1
-		}
-	}
-	return a
 }
