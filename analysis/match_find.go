@@ -145,7 +145,10 @@ func (s *scan) run() {
 		// edge), or none goes on this way (node 0), is overwritten.
 		live, ends := s.active[:0], int32(0)
 		for _, p := range s.active {
-			c := wt.edges.next(p.node, sep, sl.id)
+			// edgeTable.next, which is too big to be inlined: its call spilled and reloaded the
+			// loop's state on every phrase.
+			a, b := wt.edges.index(p.node, sep, sl.id)
+			c := wt.edges.slots[a].toIf(p.node, sep, sl.id) | wt.edges.slots[b].toIf(p.node, sep, sl.id)
 			nd := &wt.nodes[c]
 			if nd.key >= 0 {
 				s.report(nd.key, p.start, j, p.words, s.nw+1, true)
