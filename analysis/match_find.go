@@ -142,9 +142,10 @@ func (s *scan) run() {
 			continue
 		}
 		// A phrase that does not go on here, because no key has the separator (sep 0: no
-		// edge), or none goes on this way (node 0), is overwritten.
-		live, ends := s.active[:0], int32(0)
-		for _, p := range s.active {
+		// edge), or none goes on this way (node 0), is overwritten: the phrases that go on are
+		// written in place over those already read.
+		act, n, ends := s.active, 0, int32(0)
+		for _, p := range act {
 			// edgeTable.next, which is too big to be inlined: its call spilled and reloaded the
 			// loop's state on every phrase.
 			a, b := wt.edges.index(p.node, sep, sl.id)
@@ -153,7 +154,8 @@ func (s *scan) run() {
 			if nd.key >= 0 {
 				s.report(nd.key, p.start, j, p.words, s.nw+1, true)
 			}
-			live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
+			act[n] = phrase{start: p.start, words: p.words, node: c}
+			n += int(nd.live)
 			ends |= nd.nEnds
 		}
 		if sl.extends {
@@ -162,7 +164,7 @@ func (s *scan) run() {
 		if sl.key >= 0 {
 			s.report(sl.key, i, j, s.nw, s.nw+1, true)
 		}
-		s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
+		s.active = append(act[:n], phrase{start: i, words: s.nw, node: sl.node})[:n+int(sl.live)]
 		s.ends = ends|sl.nEnds != 0
 	}
 }
