@@ -248,14 +248,16 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 	defer rs.m.finders.Put(f)
 	f.find(n.Text)
 	merged := f.merge()
-	hits := make([]Hit, 0, len(merged))
+	// The fields of each hit are set in place: a Hit{...} is built on the stack, zeroed first,
+	// and then copied.
+	hits := make([]Hit, len(merged))
 	spans := spanCursor{n: n}
-	for _, h := range merged {
+	for i, h := range merged {
 		s := &rs.m.specs[h.spec]
-		span := spans.span(h.start, h.end)
-		hits = append(hits, Hit{Indicator: s.ind.ID, Category: s.ind.Category, Strength: s.ind.Strength,
-			Lang: s.lang, Pattern: s.raw, Span: span, Text: n.Original[span.Start:span.End],
-			Explanation: s.ind.Explain, Source: s.ind.Source})
+		ind, span, hit := s.ind, spans.span(h.start, h.end), &hits[i]
+		hit.Indicator, hit.Category, hit.Strength = ind.ID, ind.Category, ind.Strength
+		hit.Lang, hit.Pattern, hit.Span, hit.Text = s.lang, s.raw, span, n.Original[span.Start:span.End]
+		hit.Explanation, hit.Source = ind.Explain, ind.Source
 	}
 	return hits
 }
