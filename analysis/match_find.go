@@ -24,7 +24,6 @@ type finder struct {
 	tmp     []uint64
 	open    []int32
 	regions []region
-	merged  []rawHit
 }
 
 func (m *matcher) finder() *finder {
