@@ -24,13 +24,17 @@ func (c *spanCursor) span(start, end int) Span {
 	c.k = k
 	kl := anchorFrom(a, k, end-1)
 	last := normOrigAt(n.Text, a, kl, end-1)
-	// The span takes in the bytes after end that come from the same character.
+	// The span takes in the bytes after end that come from the same character. Where the
+	// first byte that does not starts in the original bounds the end of the span's last
+	// character; at the end of the text, the last anchor maps it to the end of the original.
 	e, ke := end, anchorFrom(a, kl, end)
-	for e < len(n.Text) && normOrigAt(n.Text, a, ke, e) == last {
+	next := normOrigAt(n.Text, a, ke, e)
+	for e < len(n.Text) && next == last {
 		e++
 		ke = anchorFrom(a, ke, e)
+		next = normOrigAt(n.Text, a, ke, e)
 	}
-	return Span{normOrigAt(n.Text, a, k, start), charEnd(n.Original, last, normOrigAt(n.Text, a, ke, e))}
+	return Span{normOrigAt(n.Text, a, k, start), charEnd(n.Original, last, next)}
 }
 
 // charEnd is normCharEnd(s, from, limit). Most characters of a hit's end come right before the
