@@ -247,15 +247,18 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 	f := rs.m.finder()
 	defer rs.m.finders.Put(f)
 	f.find(n.Text)
-	merged := f.merge()
-	hits := make([]Hit, 0, len(merged))
+	regions := f.merge()
+	// The fields of each hit are set in place: a Hit{...} is built on the stack, zeroed first,
+	// and then copied.
+	hits := make([]Hit, len(regions))
 	spans := spanCursor{n: n}
-	for _, h := range merged {
+	for i := range regions {
+		h := regions[i].hit()
 		s := &rs.m.specs[h.spec]
-		span := spans.span(h.start, h.end)
-		hits = append(hits, Hit{Indicator: s.ind.ID, Category: s.ind.Category, Strength: s.ind.Strength,
-			Lang: s.lang, Pattern: s.raw, Span: span, Text: n.Original[span.Start:span.End],
-			Explanation: s.ind.Explain, Source: s.ind.Source})
+		ind, span, hit := s.ind, spans.span(h.start, h.end), &hits[i]
+		hit.Indicator, hit.Category, hit.Strength = ind.ID, ind.Category, ind.Strength
+		hit.Lang, hit.Pattern, hit.Span, hit.Text = s.lang, s.raw, span, n.Original[span.Start:span.End]
+		hit.Explanation, hit.Source = ind.Explain, ind.Source
 	}
 	return hits
 }
@@ -263,12 +266,18 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 // region is the union of overlapping hits of one indicator, and the hit it is named after.
 type region struct{ span, best rawHit }
 
+// hit is the merged hit of the region: its span, named after its best hit.
+func (g *region) hit() rawHit {
+	return rawHit{spec: g.best.spec, start: g.span.start, end: g.span.end}
+}
+
 // merge merges overlapping hits of one indicator into one over their union, named after the
 // longest match (the earliest pattern on a tie, so that results are reproducible). It reads the
 // hits and pairs of the last find together in order of start, then spec: a region is opened by
 // its first hit and only grows to the right, so the regions come out in order of start, then
-// indicator. The result stays the finder's.
-func (f *finder) merge() []rawHit {
+// indicator. The result stays the finder's; Match reads the hits off the regions rather than
+// have them copied into a list of their own.
+func (f *finder) merge() []region {
 	f.open = slices.Grow(f.open[:0], f.m.ranks)[:f.m.ranks] // rank → 1 + index of the indicator's last region
 	clear(f.open)
 	regions := f.regions[:0]
@@ -294,10 +303,5 @@ func (f *finder) merge() []rawHit {
 		}
 	}
 	f.regions = regions
-	out := f.merged[:0]
-	for _, g := range regions {
-		out = append(out, rawHit{spec: g.best.spec, start: g.span.start, end: g.span.end})
-	}
-	f.merged = out
-	return out
+	return regions
 }

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math/bits"
-	"slices"
 	"strings"
 )
 
@@ -20,10 +19,11 @@ type finder struct {
 	sorted  []partMatch
 	lists   [][]partMatch
 	pairs   []rawHit
-	run     []rawHit
+	run     []rawHit // the pairs as they come, while sortPairs sorts them into pairs
+	keys    []uint64
+	tmp     []uint64
 	open    []int32
 	regions []region
-	merged  []rawHit
 }
 
 func (m *matcher) finder() *finder {
@@ -141,15 +141,20 @@ func (s *scan) run() {
 			continue
 		}
 		// A phrase that does not go on here, because no key has the separator (sep 0: no
-		// edge), or none goes on this way (node 0), is overwritten.
-		live, ends := s.active[:0], int32(0)
-		for _, p := range s.active {
-			c := wt.edges.next(p.node, sep, sl.id)
+		// edge), or none goes on this way (node 0), is overwritten: the phrases that go on are
+		// written in place over those already read.
+		act, n, ends := s.active, 0, int32(0)
+		for _, p := range act {
+			// edgeTable.next, which is too big to be inlined: its call spilled and reloaded the
+			// loop's state on every phrase.
+			a, b := wt.edges.index(p.node, sep, sl.id)
+			c := wt.edges.slots[a].toIf(p.node, sep, sl.id) | wt.edges.slots[b].toIf(p.node, sep, sl.id)
 			nd := &wt.nodes[c]
 			if nd.key >= 0 {
 				s.report(nd.key, p.start, j, p.words, s.nw+1, true)
 			}
-			live = append(live, phrase{start: p.start, words: p.words, node: c})[:len(live)+int(nd.live)]
+			act[n] = phrase{start: p.start, words: p.words, node: c}
+			n += int(nd.live)
 			ends |= nd.nEnds
 		}
 		if sl.extends {
@@ -158,7 +163,7 @@ func (s *scan) run() {
 		if sl.key >= 0 {
 			s.report(sl.key, i, j, s.nw, s.nw+1, true)
 		}
-		s.active = append(live, phrase{start: i, words: s.nw, node: sl.node})[:len(live)+int(sl.live)]
+		s.active = append(act[:n], phrase{start: i, words: s.nw, node: sl.node})[:n+int(sl.live)]
 		s.ends = ends|sl.nEnds != 0
 	}
 }
@@ -269,19 +274,4 @@ func sortRaw(hits []rawHit) {
 // lessHit orders hits by start, then spec. No two hits of one spec start together.
 func lessHit(a, b rawHit) bool {
 	return a.start < b.start || a.start == b.start && a.spec < b.spec
-}
-
-// mergeInto merges b into a, both in order (lessHit), from the back so that the spare capacity
-// of a is used.
-func mergeInto(a, b []rawHit) []rawHit {
-	i, j := len(a)-1, len(b)-1
-	a = slices.Grow(a, len(b))[:len(a)+len(b)]
-	for k := len(a) - 1; j >= 0; k-- {
-		if i >= 0 && lessHit(b[j], a[i]) {
-			a[k], i = a[i], i-1
-		} else {
-			a[k], j = b[j], j-1
-		}
-	}
-	return a
 }

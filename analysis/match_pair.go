@@ -1,6 +1,9 @@
 package analysis
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // pairParts turns part matches of '~' patterns into hits (f.pairs), in order of start, then
 // spec: for each match of the first part, the first chain of following parts, each within
@@ -28,7 +31,7 @@ func (f *finder) pairParts() {
 		f.sorted[next[p.slot]] = p.partMatch
 		next[p.slot]++
 	}
-	pairs := f.pairs[:0]
+	pairs, runs := f.pairs[:0], 0
 	for t, spec := range f.m.tildes {
 		lists := f.lists[:0]
 		for _, s := range f.m.slots[t] {
@@ -38,7 +41,7 @@ func (f *finder) pairParts() {
 		if slices.ContainsFunc(lists, func(l []partMatch) bool { return len(l) == 0 }) {
 			continue
 		}
-		// This pattern's hits are in order of start; they join the others' by a merge.
+		// This pattern's hits are in order of start; they join the others' by a sort after.
 		n := len(pairs)
 		// The matches of one slot end in order of start (a match of a key ends len(key) bytes
 		// after it starts, or where that word ends), so the first match of the second part at
@@ -52,12 +55,34 @@ func (f *finder) pairParts() {
 				pairs = append(pairs, rawHit{spec: spec, start: first.Start, end: end})
 			}
 		}
-		if n > 0 && len(pairs) > n {
-			f.run = append(f.run[:0], pairs[n:]...)
-			pairs = mergeInto(pairs[:n], f.run)
+		if len(pairs) > n {
+			runs++
 		}
 	}
 	f.pairs = pairs
+	if runs > 1 {
+		f.sortPairs()
+	}
+}
+
+// sortPairs sorts f.pairs, runs in order of start, one a pattern, in order of spec, by a radix
+// sort of their starts, which keeps the order of the runs among the pairs that start together.
+// Merging each run into those before it moved them all again, once a pattern.
+func (f *finder) sortPairs() {
+	pairs := f.pairs
+	ib, hi := uint(bits.Len(uint(len(pairs)))), 0 // the bits of an index, and any start's
+	f.keys = slices.Grow(f.keys[:0], len(pairs))
+	for i, p := range pairs {
+		f.keys = append(f.keys, uint64(p.start)<<ib|uint64(i))
+		hi |= p.start
+	}
+	f.tmp = slices.Grow(f.tmp[:0], len(pairs))
+	keys := radixSort(f.keys, f.tmp, int(ib), int(ib)+bits.Len(uint(hi)))
+	sorted := f.run[:0]
+	for _, k := range keys {
+		sorted = append(sorted, pairs[k&(1<<ib-1)])
+	}
+	f.pairs, f.run = sorted, pairs
 }
 
 // chain finds matches of the remaining parts, in order, each starting at or after the end of

@@ -356,13 +356,14 @@ func (t *edgeTable) index(from, sep, word int32) (int, int) {
 // next is the node reached from node by sep and word, or 0.
 func (t *edgeTable) next(from, sep, word int32) int32 {
 	a, b := t.index(from, sep, word)
-	x, y := t.slots[a], t.slots[b]
-	to := int32(0)
-	if (x.from^from)|(x.sep^sep)|(x.word^word) == 0 {
-		to = x.to
-	}
-	if (y.from^from)|(y.sep^sep)|(y.word^word) == 0 {
-		to = y.to
-	}
-	return to
+	return t.slots[a].toIf(from, sep, word) | t.slots[b].toIf(from, sep, word)
+}
+
+// toIf returns e.to if the slot holds the edge from node by sep and word, else 0 (both slots
+// of an edge are one when they hold it). It computes rather than selects: the compiler makes
+// no conditional move of a value that a load's address comes from, as the node a scan reads
+// next does, and a branch on it is anyone's guess.
+func (e *edgeSlot) toIf(from, sep, word int32) int32 {
+	d := uint32((e.from ^ from) | (e.sep ^ sep) | (e.word ^ word))
+	return e.to & -int32((uint64(d)-1)>>63)
 }
