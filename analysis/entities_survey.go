@@ -17,10 +17,11 @@ import (
 // letters and any byte of a multi-byte character, and "'"), ASCII letters, the leads of
 // multi-byte characters and of the common two-byte letters and, for the original, digits and
 // "+", one bit a byte. Each other lead is then looked at alone: a two-byte letter by table, or
-// a character // that may start a phone. A stretch of word bytes made only of letters is one word, judged from
-// its length and first bytes (lexAnchorSet); a stretch holding anything else (apostrophes,
-// "_", other characters) is read a character at a time. Stretches are separated by bytes that
-// no word holds, where reading may start afresh.
+// a character that may start a phone. A stretch of word bytes made only of letters is one word,
+// judged from its length in bytes, whether it has two-byte letters, and its first bytes
+// (lexAnchorSet); a stretch holding anything else (apostrophes, "_", other characters) is read
+// a character at a time. Stretches are separated by bytes that no word holds, where reading may
+// start afresh.
 type survey struct {
 	words  []int    // the starts of the words that may be in the lexicon, as wordHash reads them
 	digits []uint64 // bit i%64 of digits[i/64] for an ASCII digit at i, if full
