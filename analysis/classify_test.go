@@ -91,3 +91,28 @@ func TestAlphaLeadsAreLetters(t *testing.T) {
 		t.Errorf("only %d two-byte letters are marked", n)
 	}
 }
+
+// BenchmarkClassify64 classifies the bench text 64 bytes at a time with this machine's kernel
+// and with the portable version, whose ratio is the kernel's gain.
+func BenchmarkClassify64(b *testing.B) {
+	text := benchText(benchAds(b))
+	for _, c := range []struct {
+		name string
+		f    func(string, *marks)
+	}{{"kernel", classify64}, {"portable", classify64Generic}} {
+		b.Run(c.name, func(b *testing.B) {
+			var m marks
+			var sink uint64
+			for b.Loop() {
+				for i := 0; i+65 <= len(text); i += 64 {
+					c.f(text[i:], &m)
+					sink += m.word
+				}
+			}
+			b.ReportMetric(float64(len(text))*float64(b.N)/1e6/b.Elapsed().Seconds(), "MB/s")
+			if sink == 1 {
+				b.Log(sink) // keeps the marks alive
+			}
+		})
+	}
+}
