@@ -3,6 +3,7 @@ package analysis
 import (
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // normStop says why fast stopped.
@@ -25,7 +26,14 @@ const (
 // nothing to do.
 func (c *normCharFolder) fast(i int) (int, normStop) {
 	s, two := c.s, c.two
-	b, n := c.b, c.n
+	n := c.n
+	// fast writes no more bytes than it reads, and the folder keeps room for the rest of s
+	// (normFoldChars, room): b[n] and b[n+1] are in b wherever the loop writes them, so it
+	// writes through a pointer with no bounds check.
+	if len(c.b)-n < len(s)-i {
+		panic("analysis: no room for fast")
+	}
+	out := unsafe.Pointer(unsafe.SliceData(c.b))
 	pv, ph, pq := c.p.v, c.p.h, c.p.q // c.p but its start, in registers
 	stop := normStopEnd
 loop:
@@ -33,7 +41,7 @@ loop:
 		x := s[i]
 		if f := normASCIILetter[x]; f != 0 { // the common case: the letters of a word
 			for {
-				b[n] = f
+				*(*byte)(unsafe.Add(out, n)) = f
 				ph, pv = (ph^uint32(f))*normHashPrime, (pv+1)|1<<(32+nscLatin)
 				n, i = n+1, i+1
 				if uint(i) >= uint(len(s)) {
@@ -58,14 +66,16 @@ loop:
 			for { // e is the rune at i, and the runes of the run after it are read one by one
 				var next *normTwoByteEntry
 				if j := i + 2; uint(j) < uint(len(s)) && s[j] >= utf8.RuneSelf {
-					// the next rune must not combine with this one, nor be dropped from between
-					y := s[j]
-					if y < 0xC2 || y >= 0xE0 || uint(j+1) >= uint(len(s)) {
+					// the next rune must not combine with this one, nor be dropped from between:
+					// it must be a lead of two bytes and a continuation byte (one test of both;
+					// the overlong leads C0 and C1 read entries that block) whose entry does
+					// not block
+					if uint(j+1) >= uint(len(s)) {
 						stop = normStopSlow
 						break loop
 					}
-					y2 := s[j+1]
-					if y2&0xC0 != 0x80 {
+					y, y2 := s[j], s[j+1]
+					if uint(y&0xE0)<<8|uint(y2&0xC0) != 0xC080 {
 						stop = normStopSlow
 						break loop
 					}
@@ -74,7 +84,7 @@ loop:
 						break loop
 					}
 				}
-				b[n], b[n+1] = e.out[0], e.out[1]
+				*(*[2]byte)(unsafe.Add(out, n)) = e.out // the second byte, if e.n is 1, is written over next
 				n, i = n+int(e.n), i+2
 				if e.scripts != 0 {
 					ph, pv = (ph^uint32(e.r))*normHashPrime, (pv+1)|uint64(e.scripts)<<32
@@ -94,13 +104,13 @@ loop:
 		}
 		switch normASCIIKind[x] {
 		case nkSpace:
-			if n == 0 || b[n-1] == ' ' { // collapsed: the next character moves closer
+			if n == 0 || *(*byte)(unsafe.Add(out, n-1)) == ' ' { // collapsed: the next character moves closer
 				for i++; i < len(s) && normASCIIKind[s[i]] == nkSpace; i++ {
 				}
 				stop = normStopAnchor
 				break loop
 			}
-			b[n] = ' '
+			*(*byte)(unsafe.Add(out, n)) = ' '
 			n, i = n+1, i+1
 			if !c.rs.quiet || !normOrdinary(pv, ph, pq, n-1, c.bloom) {
 				stop = normStopChunk
@@ -109,7 +119,7 @@ loop:
 			c.rs.lastStart, c.p.start = c.p.start, n
 			pv, ph, pq = 0, normHashSeed, 0
 		case nkPunct:
-			b[n] = x
+			*(*byte)(unsafe.Add(out, n)) = x
 			if pq == 0 && uint32(pv) > 0 {
 				pq = n + 1
 			} else {
@@ -117,7 +127,7 @@ loop:
 			}
 			n, i = n+1, i+1
 		default:
-			b[n] = normASCIIFolded[x]
+			*(*byte)(unsafe.Add(out, n)) = normASCIIFolded[x]
 			pq = -1
 			n, i = n+1, i+1
 		}
@@ -143,6 +153,9 @@ const (
 // normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast, indexed by rune.
 var normTwoByteTable = sync.OnceValue(func() *[0x800]normTwoByteEntry {
 	t := new([0x800]normTwoByteEntry)
+	for r := range rune(0x80) { // what the overlong leads C0 and C1 decode to: fast stops before them
+		t[r].flags = ntBlocks
+	}
 	cls := normClassTable()
 	for r := rune(0x80); r < 0x800; r++ {
 		e, x := normFoldRanges()[0].e[r-0x80], &t[r]

@@ -107,9 +107,14 @@ func (p *normPlain) plain(end int) (bool, int) {
 	return normPlainLetters(p.v, p.q, end)
 }
 
+// normPlainLetters tests the conditions at once, with no branch of their own: whether a chunk
+// ends with a punctuation mark is anyone's guess, and a mispredicted branch per word cost more
+// than the arithmetic. q*(q-end) is zero exactly when q is 0 or end (q is never below -1, nor
+// end below 0); scripts has one bit set, or none, when scripts&(scripts-1) is zero, and none
+// only when there is no letter (n is 0).
 func normPlainLetters(v uint64, q, end int) (bool, int) {
 	n, scripts := int(uint32(v)), uint32(v>>32)
-	return (q == 0 || q == end) && n > 0 && scripts&(scripts-1) == 0, n
+	return uint64(scripts&(scripts-1))|uint64(q*(q-end)) == 0 && scripts != 0, n
 }
 
 // normOrdinary reports a plain chunk of two letters or more that is no number word, given the
