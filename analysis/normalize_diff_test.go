@@ -126,6 +126,8 @@ var normDiffPieces = []string{
 	"ह", "ि", "ก", "\u0e31", "ש", "\u05b8", "ع", "\u064e", "ﷺ", "㎏", "½", "™", "℃", "Å",
 	// runs of two-byte letters (normLetters2) ended by an overlong lead, a mark of three bytes
 	"ΡΑΒΔΟΣ", "Работа", "ΐΰ", "\xc0\xaf", "\xc1\xbf", "\u20d7", "\u1ab0",
+	// numbers, which fast passes as ordinary chunks (normDigits)
+	"4000", "37.5", "12", "+44",
 }
 
 // TestNormalizeReferenceRandom compares on random mixtures of normDiffPieces.

@@ -117,12 +117,20 @@ loop:
 			}
 			*(*byte)(unsafe.Add(out, n)) = ' '
 			n, i = n+1, i+1
-			if !c.rs.quiet || !normOrdinary(pv, ph, pq, n-1, c.bloom) {
+			if !c.rs.quiet || !normOrdinary(pv, ph, pq, n-1, c.bloom) && !normDigits(pv, pq, n-1-c.p.start) {
 				stop = normStopChunk
 				break loop
 			}
 			c.rs.lastStart, c.p.start = c.p.start, n
 			pv, ph, pq = 0, normHashSeed, 0
+		case nkDigit:
+			*(*byte)(unsafe.Add(out, n)) = x
+			if pq == 0 || pq == normQDigits {
+				pq = normQDigits
+			} else {
+				pq = -1
+			}
+			n, i = n+1, i+1
 		case nkPunct:
 			*(*byte)(unsafe.Add(out, n)) = x
 			if pq == 0 && uint32(pv) > 0 {
@@ -236,7 +244,19 @@ const (
 	nkOther = iota
 	nkSpace // folds to a space
 	nkPunct // may end a plain chunk (normPlainPunct)
+	nkDigit // an ASCII digit
 )
+
+// normQDigits is normPlain.q of a chunk of ASCII digits alone, so far.
+const normQDigits = -2
+
+// normDigits reports a chunk of two ASCII digits or more and nothing else, given the fields of
+// its normPlain and its length: a number ("4000", "900123"), which the region scan would find
+// to be no spaced-out digit, no word and no separator, and passes as it passes an ordinary
+// chunk. A single digit may be one of spaced-out digits ("3 3 3").
+func normDigits(v uint64, q, size int) bool {
+	return q == normQDigits && uint32(v) == 0 && size >= 2
+}
 
 var normASCIIKind = func() (t [256]uint8) {
 	for c := range utf8.RuneSelf {
@@ -245,6 +265,8 @@ var normASCIIKind = func() (t [256]uint8) {
 			t[c] = nkSpace
 		case normPlainPunct[f]:
 			t[c] = nkPunct
+		case f >= '0' && f <= '9' && f == byte(c): // written as it is read
+			t[c] = nkDigit
 		}
 	}
 	return t

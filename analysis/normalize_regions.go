@@ -99,7 +99,7 @@ type normPlain struct {
 	start int    // byte of the folded text
 	v     uint64 // the letters (low 32 bits), and 1 << the script of each of them (high)
 	h     uint32 // the hash of the letters
-	q     int    // 0 while there are only letters, 1 + where a punctuation mark is after them, -1: not plain
+	q     int    // 0 while there are only letters, 1 + where a punctuation mark is after them, -1: not plain, normQDigits: digits alone
 }
 
 // plain reports whether the chunk that ends at byte end is plain, and its letters.
