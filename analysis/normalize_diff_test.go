@@ -124,8 +124,9 @@ var normDiffPieces = []string{
 	"\u200b", "\u200d", "\u00ad", "\ufe0f", "\u202e", "\ufeff", "\u0640", "ᄀ", "ᅡ", "か", "\u3099",
 	"한", "中", "🍒", "🔥", "\xff", "\xe2\x82", "\xc3", "\xcc", "\xf0\x9f", "\ufffd", "ǈ", "ﾞ",
 	"ह", "ि", "ก", "\u0e31", "ש", "\u05b8", "ع", "\u064e", "ﷺ", "㎏", "½", "™", "℃", "Å",
-	// runs of two-byte letters (normLetters2) ended by an overlong lead, a mark of three bytes
+	// runs of two-byte letters (fast's inner loop) ended by an overlong lead, a mark of three bytes
 	"ΡΑΒΔΟΣ", "Работа", "ΐΰ", "\xc0\xaf", "\xc1\xbf", "\u20d7", "\u1ab0",
+	"\u0730", "\u07eb", "ωμ\u0730", // marks of two bytes that fold to themselves but combine
 	// numbers, which fast passes as ordinary chunks (normDigits)
 	"4000", "37.5", "12", "+44",
 }

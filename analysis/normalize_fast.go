@@ -64,10 +64,23 @@ loop:
 				break
 			}
 			for { // e is the rune at i, and the runes of the run after it are read one by one
-				if e.flags&ntLetter2 != 0 {
-					var v uint64
-					i, n, ph, v, e = normLetters2(s, i, n, ph, e, two, out)
-					pv = (pv + uint64(uint32(v))) | v&^(1<<32-1)
+				// The common run first, the letters of a Greek or Cyrillic word: runes that fold
+				// to two-byte letters and block nothing, in and out moving together, with one
+				// test of the next rune's lead and continuation byte, read as one value, and one
+				// of its entry. The run's last rune goes on below, which looks at what follows.
+				for e.flags&ntLetter2 != 0 && uint(i+3) < uint(len(s)) {
+					p := unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i+2)
+					w := uint(*(*byte)(p))<<8 | uint(*(*byte)(unsafe.Add(p, 1)))
+					if w&0xE0C0 != 0xC080 {
+						break
+					}
+					next := &two[(w>>2&0x7C0|w&0x3F)&0x7FF]
+					if next.flags&ntLetter2 == 0 {
+						break
+					}
+					*(*[2]byte)(unsafe.Add(out, n)) = e.out
+					ph, pv = (ph^uint32(e.r))*normHashPrime, (pv+1)|uint64(e.scripts)<<32
+					n, i, e = n+2, i+2, next
 				}
 				var next *normTwoByteEntry
 				if j := i + 2; uint(j) < uint(len(s)) && s[j] >= utf8.RuneSelf {
@@ -163,35 +176,6 @@ const (
 	ntBlocks              // dropped or combining: the rune before it needs segment
 	ntLetter2             // fast, does not block, and folds to a letter of two bytes
 )
-
-// normLetters2 folds a run of two-byte runes that fold to two-byte letters, the letters of a
-// Greek or Cyrillic word, in a loop of its own with one test per rune: in and out move
-// together, and the rune after each is read before it is written, for it must not combine
-// with it. It stops at the last rune of the run, e, which fast writes after looking at what
-// follows, and returns where e is, what fast's registers hold then, and the letters written
-// with their scripts (as normPlain.v counts them). It holds few values, so that the Go
-// compiler keeps them all in registers.
-func normLetters2(s string, i, n int, ph uint32, e *normTwoByteEntry, two *[0x800]normTwoByteEntry, out unsafe.Pointer) (int, int, uint32, uint64, *normTwoByteEntry) {
-	var scripts uint64
-	from, sp := i, unsafe.Pointer(unsafe.StringData(s))
-	for uint(i+3) < uint(len(s)) { // the bytes at i+2 and i+3 are in s
-		// the lead and continuation byte as one value, tested and turned into the rune at once
-		p := unsafe.Add(sp, i+2)
-		w := uint(*(*byte)(p))<<8 | uint(*(*byte)(unsafe.Add(p, 1)))
-		if w&0xE0C0 != 0xC080 {
-			break
-		}
-		next := &two[(w>>2&0x7C0|w&0x3F)&0x7FF]
-		if next.flags&ntLetter2 == 0 {
-			break
-		}
-		*(*[2]byte)(unsafe.Add(out, n)) = e.out
-		ph = (ph ^ uint32(e.r)) * normHashPrime
-		scripts |= uint64(e.scripts)
-		n, i, e = n+2, i+2, next
-	}
-	return i, n, ph, uint64(i-from)/2 | scripts<<32, e
-}
 
 // normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast, indexed by rune.
 var normTwoByteTable = sync.OnceValue(func() *[0x800]normTwoByteEntry {
