@@ -119,9 +119,16 @@ func normPlainLetters(v uint64, q, end int) (bool, int) {
 
 // normOrdinary reports a plain chunk of two letters or more that is no number word, given the
 // fields of its normPlain.
+//
+// Like normPlainLetters, it tests everything at once, the bloom filter's bit too, for the
+// hot loop asks for every word: a chunk is ordinary when it is a plain chunk of two letters
+// or more (the two imply one script: scripts is not zero) that is no number word.
 func normOrdinary(v uint64, h uint32, q, end int, bloom *normBloom) bool {
-	ok, n := normPlainLetters(v, q, end)
-	return ok && n >= 2 && (n > normMaxNumberWord || !bloom.has(h))
+	n, scripts := uint32(v), uint32(v>>32)
+	h &= 1<<16 - 1
+	num := bloom[h>>6] >> (h & 63) & uint64(normBool(n <= normMaxNumberWord))
+	short := uint64(normBool(n < 2))
+	return uint64(scripts&(scripts-1))|uint64(q*(q-end))|num|short == 0
 }
 
 // endChunk tells the region scan of the chunk that ends at byte end of the folded text.
