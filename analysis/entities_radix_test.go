@@ -37,3 +37,29 @@ func TestRadixSortSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestSortSpansRuns sorts spans made of a few runs already in order, as the spans phones may
+// not overlap are (merged, not radix-sorted), and of one run more than mergeRuns takes.
+func TestSortSpansRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, runs := range []int{1, 2, 3, 5, maxMergeRuns, maxMergeRuns + 1} {
+		for _, n := range []int{0, 1, 7, 100, 3000} {
+			var spans []Span
+			for range runs {
+				run := make([]Span, n)
+				for i := range run {
+					start := rng.IntN(1 << 12)
+					run[i] = Span{start, start + rng.IntN(8)}
+				}
+				slices.SortFunc(run, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+				spans = append(spans, run...)
+			}
+			want := slices.Clone(spans)
+			slices.SortFunc(want, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+			sortSpans(spans)
+			if !slices.Equal(spans, want) {
+				t.Fatalf("sortSpans, %d runs of %d spans: got %v, want %v", runs, n, spans, want)
+			}
+		}
+	}
+}
