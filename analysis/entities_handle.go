@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Handles are messenger and social-media accounts, found
@@ -197,6 +198,17 @@ func (x *extraction) platformWord(src source, we int, kw keyword) {
 // brackets, emoji, and colons or arrows, which it reports.
 func skipHandleSeps(s string, p int) (end int, colon bool) {
 	for p < len(s) {
+		if c := s[p]; c < utf8.RuneSelf { // by table: the tests below cost more than the rest of a call
+			switch asciiHandleSeps[c] {
+			case handleSep:
+			case handleColon:
+				colon = true
+			default:
+				return p, colon
+			}
+			p++
+			continue
+		}
 		r, size := runeAt(s, p)
 		switch {
 		case isSpace(r), isZeroWidth(r), strings.ContainsRune("/|,&+()", r), r >= 0x80 && unicode.Is(unicode.So, r):
@@ -209,6 +221,24 @@ func skipHandleSeps(s string, p int) (end int, colon bool) {
 	}
 	return p, colon
 }
+
+const (
+	handleSep   = 1 // skipped
+	handleColon = 2 // skipped, and reported
+)
+
+// asciiHandleSeps is what skipHandleSeps makes of each ASCII character, by its tests.
+var asciiHandleSeps = func() (t [utf8.RuneSelf]byte) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case isSpace(c), isZeroWidth(c), strings.ContainsRune("/|,&+()", c):
+			t[c] = handleSep
+		case strings.ContainsRune(":=-–—→>", c):
+			t[c] = handleColon
+		}
+	}
+	return t
+}()
 
 // handleName reads the account name at p (after the "@" if at) for each platform.
 func (x *extraction) handleName(src source, p int, platforms []string, at bool) {

@@ -82,8 +82,11 @@ func isAlnumRune(r rune) bool {
 	if uint32(r) < 0x800 {
 		return alnumTable[r/64]&(1<<(r%64)) != 0
 	}
-	return letterOrMark(r) || unicode.IsDigit(r)
+	return alnumAbove(r)
 }
+
+// alnumAbove is isAlnumRune above the table, apart so that isAlnumRune is inlined.
+func alnumAbove(r rune) bool { return letterOrMark(r) || unicode.IsDigit(r) }
 
 var alnumTable = func() (t [0x800 / 64]uint64) {
 	for r := rune(0); r < 0x800; r++ {
