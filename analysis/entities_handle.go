@@ -251,14 +251,32 @@ func (x *extraction) handleName(src source, p int, platforms []string, at bool) 
 	if !x.validName(s, a, b, at) {
 		return
 	}
-	v := strings.ToLower(x.part(src, a, b))
+	v := x.part(src, a, b)
 	for _, pl := range platforms {
-		e := Entity{Type: EntityHandle, Platform: pl, Value: pl + ":" + v}
-		if pl == "" {
-			e.Value = "@" + v
-		}
-		x.add(src, e, p, b)
+		x.add(src, Entity{Type: EntityHandle, Platform: pl, Value: handleValue(pl, v)}, p, b)
 	}
+}
+
+// handleValue is "platform:name", or "@name" without a platform, with the name, which nameEnd
+// reads in ASCII, lower-cased on the way: one allocation where lower-casing and joining took
+// two.
+func handleValue(platform, name string) string {
+	var b strings.Builder
+	b.Grow(len(platform) + 1 + len(name))
+	if platform == "" {
+		b.WriteByte('@')
+	} else {
+		b.WriteString(platform)
+		b.WriteByte(':')
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // nameEnd returns the end of an account name at a: ASCII letters, digits, "_", inner "." and "-".
