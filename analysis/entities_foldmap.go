@@ -122,10 +122,17 @@ func lexFoldFast(r rune) rune {
 // allocated. Typographic apostrophes are read as "'". Characters are folded as lexFold does,
 // by table below U+0800, and the folded bytes hashed on the way (foldHash).
 func lookupFold[V any](buf *[]byte, f *foldMap[V], w string) (V, bool) {
-	var zero V
 	if len(w) == 0 || len(w) > 48 || !f.mayHold(w) {
+		var zero V
 		return zero, false
 	}
+	return lookupFolded(buf, f, w)
+}
+
+// lookupFolded is lookupFold without the check of the word's ends, for a word that passed a
+// finer filter already (the lexicon's Bloom filter): w is not empty and has at most 48 bytes.
+func lookupFolded[V any](buf *[]byte, f *foldMap[V], w string) (V, bool) {
+	var zero V
 	h, n := uint32(fnvOffset), 0
 	for ; n < len(w) && w[n] < utf8.RuneSelf; n++ {
 		h = (h ^ uint32(lexFoldTable[w[n]])) * fnvPrime
