@@ -493,11 +493,31 @@ func mergeSpans(out, a, b []Span) {
 func spanLess(a, b Span) bool { return a.Start < b.Start || (a.Start == b.Start && a.End < b.End) }
 
 func (s *spanSet) overlaps(sp Span) bool {
-	i, _ := slices.BinarySearchFunc(s.spans, sp.End, func(a Span, t int) int { return a.Start - t })
+	i := startsBefore(s.spans, sp.End)
 	for i--; i >= 0 && s.spans[i].Start+s.maxLen > sp.Start; i-- {
 		if s.spans[i].End > sp.Start && s.spans[i].Start < sp.End {
 			return true
 		}
 	}
 	return false
+}
+
+// startsBefore returns how many of the sorted spans start before end. The search halves the
+// range by arithmetic rather than a branch: whether a span starts before the end comes
+// unpredictably, a mispredicted branch a halving.
+func startsBefore(spans []Span, end int) int {
+	if len(spans) == 0 {
+		return 0
+	}
+	base, n := 0, len(spans)
+	for n > 1 {
+		half := n / 2
+		// offsets are far from overflowing: the sign of the difference tells the order
+		base += half & ((spans[base+half].Start - end) >> 63)
+		n -= half
+	}
+	if spans[base].Start < end {
+		base++
+	}
+	return base
 }

@@ -63,3 +63,23 @@ func TestSortSpansRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestStartsBefore compares the search of spanSet.overlaps with slices.BinarySearchFunc on
+// sorted spans with repeated starts, for ends before, among and after them.
+func TestStartsBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 2, 3, 7, 64, 1000} {
+		spans := make([]Span, n)
+		for i := range spans {
+			start := rng.IntN(2 * n)
+			spans[i] = Span{start, start + rng.IntN(8)}
+		}
+		slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+		for end := -1; end <= 2*n+1; end++ {
+			want, _ := slices.BinarySearchFunc(spans, end, func(a Span, t int) int { return a.Start - t })
+			if got := startsBefore(spans, end); got != want {
+				t.Fatalf("startsBefore(%d spans, %d) = %d, want %d", n, end, got, want)
+			}
+		}
+	}
+}
