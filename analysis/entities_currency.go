@@ -13,7 +13,7 @@ func (x *extraction) currencyAfter(s string, i int) (code string, end int) {
 	if strings.HasPrefix(s[i:], ",-") || strings.HasPrefix(s[i:], ".-") {
 		i += 2
 	}
-	p := skipSpaces(s, i, 1)
+	p := skipSpace(s, i)
 	r, n := runeAt(s, p)
 	if c := symbolCurrency(r); c != "" {
 		return c, p + n
@@ -64,7 +64,7 @@ func abbrevDot(s string, e int) int {
 func (x *extraction) periodAfter(s string, i int) (period string, end int) {
 	p := skipSpaces(s, i, 2)
 	if p < len(s) && s[p] == '/' {
-		q := skipSpaces(s, p+1, 1)
+		q := skipSpace(s, p+1)
 		if w, e, _ := lookupWordAt(&x.buf, periodWords, s, q); w.unit != "" {
 			return w.unit, abbrevDot(s, e)
 		}
@@ -84,7 +84,7 @@ func (x *extraction) periodAfter(s string, i int) (period string, end int) {
 		if !w.prep {
 			break
 		}
-		p = skipSpaces(s, e, 1)
+		p = skipSpace(s, e)
 	}
 	return "", i
 }

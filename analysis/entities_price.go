@@ -226,7 +226,7 @@ func (x *extraction) multiplier(s string, a *amount) {
 			return
 		}
 	}
-	if p := skipSpaces(s, a.end, 1); p > a.end && thousandWords.mayStartAt(s, p) {
+	if p := skipSpace(s, a.end); p > a.end && thousandWords.mayStartAt(s, p) {
 		if e := wordEnd(s, p); e > p && x.wordIn(thousandWords, s[p:e]) {
 			a.thousand, a.end = true, abbrevDot(s, e)
 		}
@@ -235,21 +235,21 @@ func (x *extraction) multiplier(s string, a *amount) {
 
 // rangeUpper reads the upper bound of a range after j: "-3000", " – 3.000", " to 3000".
 func (x *extraction) rangeUpper(s string, j int) (amount, bool) {
-	p := skipSpaces(s, j, 1)
+	p := skipSpace(s, j)
 	r, n := runeAt(s, p)
 	switch {
 	case r == '-' || r == '–' || r == '—' || r == '~' || r == '÷':
 		p += n
 	case isLetter(r) && p > j:
 		k, e, _ := lookupWordAt(&x.buf, rangeWords, s, p)
-		if !k || e == skipSpaces(s, e, 1) {
+		if !k || e == skipSpace(s, e) {
 			return amount{}, false
 		}
 		p = e
 	default:
 		return amount{}, false
 	}
-	p = skipSpaces(s, p, 1)
+	p = skipSpace(s, p)
 	if p >= len(s) || !isDigit(s[p]) {
 		return amount{}, false
 	}

@@ -135,6 +135,14 @@ func skipSpaces(s string, i, max int) int {
 	return i
 }
 
+// skipSpace is skipSpaces(s, i, 1), inlined for the ASCII space between most words.
+func skipSpace(s string, i int) int {
+	if uint(i) < uint(len(s)) && s[i] == ' ' {
+		return i + 1
+	}
+	return skipSpaces(s, i, 1)
+}
+
 // skipSpacesBack skips at most max spaces backward from i.
 func skipSpacesBack(s string, i, max int) int {
 	for n := 0; n < max && i > 0 && i <= len(s); n++ {
