@@ -120,13 +120,10 @@ func (s *scan) run() {
 		} else {
 			head, tail = tokenKey(hay, i, j)
 		}
-		// find, calling its cases itself: findShort, which most words take, then calls nothing
-		// and needs no stack frame.
-		var sl *tokenSlot
-		if n := j - i; n > 16 {
-			sl = wt.words.findLong(hay, i, j, head, tail)
-		} else {
-			sl = wt.words.findShort(head, tail, n)
+		// find, calling its parts itself: findShort then calls nothing and needs no stack frame.
+		sl := wt.words.findShort(head, tail, j-i)
+		if sl.n > 16 {
+			sl = wt.words.checkLong(hay, i, j, sl)
 		}
 		if s.ends {
 			s.wordEnds(i, j, sep)

@@ -261,16 +261,21 @@ func (t *tokenTable) index(head, tail uint64, n int) (int, int) {
 	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
-// find returns the slot of the token s[i:j], whose key is head and tail, or none.
+// find returns the slot of the token s[i:j], whose key is head and tail, or none. The key of
+// a token longer than 16 bytes leaves out its middle, so a slot found by the key alone is only
+// a candidate; but a token whose key no slot has is not in the table at all, and most long
+// words of a text are no key's. So find looks every token up as findShort does, and only a
+// candidate of more than 16 bytes, which is seldom, costs a branch that goes the other way.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
-	if j-i > 16 {
-		return t.findLong(s, i, j, head, tail)
+	sl := t.findShort(head, tail, j-i)
+	if sl.n > 16 {
+		sl = t.checkLong(s, i, j, sl)
 	}
-	return t.findShort(head, tail, j-i)
+	return sl
 }
 
-// findShort is find for a token of at most 16 bytes, which its key holds whole. It calls
-// nothing, so that it needs no stack frame of its own.
+// findShort looks a token up by its key alone, which holds a token of at most 16 bytes whole.
+// It calls nothing, so that it needs no stack frame of its own.
 func (t *tokenTable) findShort(head, tail uint64, n int) *tokenSlot {
 	a, b := t.index(head, tail, n)
 	x, y := &t.slots[a], &t.slots[b]
@@ -284,15 +289,14 @@ func (t *tokenTable) findShort(head, tail uint64, n int) *tokenSlot {
 	return sl
 }
 
-// findLong is find for a token longer than 16 bytes, which also compares the bytes in between:
-// with those of the token in one of its slots, else of one in same.
-func (t *tokenTable) findLong(s string, i, j int, head, tail uint64) *tokenSlot {
-	n := j - i
-	a, b := t.index(head, tail, n)
-	for _, sl := range [2]*tokenSlot{&t.slots[a], &t.slots[b]} {
-		if m := int(t.mid[sl.id]); sl.head == head && sl.tail == tail && int(sl.n) == n && t.mids[m:m+n-16] == s[i+8:j-8] {
-			return sl
-		}
+// checkLong returns sl, the slot whose key is that of the token s[i:j] of more than 16 bytes,
+// if the bytes in between are also the same; else the slot of the token in same, or none. It
+// is seldom called, and kept out of the scan's loop.
+//
+//go:noinline
+func (t *tokenTable) checkLong(s string, i, j int, sl *tokenSlot) *tokenSlot {
+	if m := int(t.mid[sl.id]); t.mids[m:m+j-i-16] == s[i+8:j-8] {
+		return sl
 	}
 	if sl, ok := t.same[s[i:j]]; ok {
 		return sl
