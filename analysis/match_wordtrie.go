@@ -19,19 +19,21 @@ type wordTrie struct {
 	words tokenTable // the words of the keys, each with the node of the keys it starts
 	seps  tokenTable // the separators inside the keys
 	nodes []wordNode // nodes[0] stands for none: no key, no edge
-	edges edgeTable  // (node, separator, word) → node
-	ends  []partialEnd
-	space int32 // the separator " ", or 0
+	// edges maps (node, separator, word) to the node reached, where that is not the word's
+	// own (match_states.go).
+	edges    edgeTable
+	ends     []partialEnd
+	states   []wordState // node → what a scan reads there
+	outs     []chainLink // the keys of the states
+	endNodes []chainLink // the nodes with partial ends of the states
+	ring     int         // a power of two, at least the words of any key
+	space    int32       // the separator " ", or 0
 }
 
 // wordNode stands for the keys that start with one run of tokens ending with a word.
 type wordNode struct {
 	key         int32 // the key of exactly these tokens, or -1
 	ends, nEnds int32 // its partial ends are ends[ends:ends+nEnds]
-	// live is 1 if a key may still match beyond the node (an edge leaves it, or it has partial
-	// ends), else 0: a scan keeps a phrase by adding it to the length of its list, without a
-	// branch.
-	live int32
 }
 
 // partialEnd is a key whose last token the text's may go on from.
@@ -41,13 +43,6 @@ type partialEnd struct {
 	// key ends with a separator.
 	sep  int32
 	text string // the last word or separator
-}
-
-// phrase is a key in progress in a text: where it starts and the words before, and the node its
-// tokens so far reached.
-type phrase struct {
-	start, words int
-	node         int32
 }
 
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
@@ -72,7 +67,6 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 		return n
 	}
 	var prefixWords []string // the one-word keys with a prefix use
-	next := map[int32]bool{} // node → some edge leaves it
 	for _, k := range ids {
 		toks := tokens(keys[k])
 		if len(toks) == 1 && prefix[k] {
@@ -91,7 +85,6 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 			c, ok := edges[e]
 			c = node(c, ok)
 			edges[e] = c
-			next[n] = true
 			n, toks = c, toks[2:]
 		}
 		if len(toks) == 2 {
@@ -103,9 +96,6 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 	for n := range t.nodes {
 		t.nodes[n].ends, t.nodes[n].nEnds = int32(len(t.ends)), int32(len(ends[int32(n)]))
 		t.ends = append(t.ends, ends[int32(n)]...)
-		if next[int32(n)] || len(ends[int32(n)]) > 0 {
-			t.nodes[n].live = 1
-		}
 	}
 	extends := map[string]bool{}
 	for w := range words {
@@ -113,10 +103,10 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 			extends[w] = extends[w] || len(w) > len(p) && w[:len(p)] == p
 		}
 	}
-	t.words = newTokenTable(words, t.nodes, first, extends)
-	t.seps = newTokenTable(seps, nil, nil, nil)
+	t.words = newTokenTable(words, first, extends)
+	t.seps = newTokenTable(seps, nil, nil)
 	t.space = seps[" "]
-	t.edges = newEdgeTable(edges)
+	t.compileStates(first, edges)
 	return t
 }
 
@@ -153,7 +143,7 @@ type tokenTable struct {
 	// same holds the long tokens whose first 8 bytes, last 8 and length are those of a token in
 	// slots, which the key leaves no room for; there are seldom any.
 	same map[string]*tokenSlot
-	// none is what find returns for a token the table does not have: id 0 and no key, so that
+	// none is what find returns for a token the table does not have: id 0 and node 0, so that
 	// a scan reads it like any other word.
 	none tokenSlot
 }
@@ -162,26 +152,22 @@ type tokenSlot struct {
 	head, tail uint64 // see tokenKey
 	n          int32  // the token's length
 	id         int32
-	// A word's node, that of the keys that start with it, is copied here: a scan reads it for
-	// most words of a text.
+	// node is a word's node, that of the keys that start with it, or 0: a scan goes there
+	// where no key in progress goes on.
 	node int32
-	wordNode
 	// extends: the word goes on from a one-word key with a prefix use ("documents" from
 	// "document*"), which the trie finds.
 	extends bool
 }
 
-func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32, extends map[string]bool) tokenTable {
-	t := tokenTable{mid: make([]int32, len(ids)+1), none: tokenSlot{wordNode: wordNode{key: -1}}}
+func newTokenTable(ids map[string]int32, first map[int32]int32, extends map[string]bool) tokenTable {
+	t := tokenTable{mid: make([]int32, len(ids)+1)}
 	var mids []byte
 	var all []tokenSlot
 	keys := map[[3]uint64]bool{}
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
-		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, wordNode: wordNode{key: -1}, extends: extends[tok]}
-		if n, ok := first[id]; ok {
-			s.node, s.wordNode = n, nodes[n]
-		}
+		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, node: first[id], extends: extends[tok]}
 		if len(tok) > 16 {
 			t.mid[id] = int32(len(mids))
 			mids = append(mids, tok[8:len(tok)-8]...)
