@@ -136,8 +136,9 @@ func (s *scan) run() {
 		// The next state, where the keys in progress go on, else the word's own node: a word
 		// that no key has (id 0), one word in seven of an ad, has no edge and node 0, and ends
 		// every key in progress like any word that no key in progress goes on with.
-		a, b := wt.edges.index(s.state, sep, sl.id)
-		c := wt.edges.slots[a].toIf(s.state, sep, sl.id) | wt.edges.slots[b].toIf(s.state, sep, sl.id)
+		k := edgeKey(s.state, sep, sl.id)
+		a, b := wt.edges.index(k)
+		c := wt.edges.slots[a].toIf(k) | wt.edges.slots[b].toIf(k)
 		c |= sl.node & -int32(uint32(c-1)>>31)
 		st := &wt.states[c]
 		s.starts[s.nw&(len(s.starts)-1)] = i
@@ -152,10 +153,19 @@ func (s *scan) run() {
 }
 
 // reportKeys reports the keys that end with the word at s.nw, which ends at j, in state st.
+// A key that ends where a word does fits every use as it is, so report's look at the text is
+// left out, and its call.
 func (s *scan) reportKeys(st *wordState, j int) {
 	for _, o := range s.m.words.outs[st.outs : st.outs+st.nOuts] {
 		w := s.nw + 1 - int(o.words)
-		s.report(o.id, s.starts[w&(len(s.starts)-1)], j, w, s.nw+1, true)
+		start := s.starts[w&(len(s.starts)-1)]
+		for _, u := range s.m.uses[o.id] {
+			if u.slot < 0 {
+				s.hits = append(s.hits, rawHit{spec: u.spec, start: start, end: j})
+			} else {
+				s.parts = append(s.parts, partHit{slot: u.slot, partMatch: partMatch{Span{start, j}, w, s.nw + 1}})
+			}
+		}
 	}
 }
 
@@ -169,7 +179,7 @@ func (s *scan) wordEnds(i, j int, sep int32) {
 		w := s.nw - int(l.words)
 		for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 			if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
-				s.report(e.key, s.starts[w&(len(s.starts)-1)], i+len(e.text), w, s.nw+1, false)
+				s.report(e.key, s.starts[w&(len(s.starts)-1)], i+len(e.text), w, s.nw+1)
 			}
 		}
 	}
@@ -197,7 +207,7 @@ func (s *scan) separator(i, j int) int32 {
 			w := s.nw - int(l.words)
 			for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 				if e.sep == 0 && strings.HasPrefix(text, e.text) {
-					s.report(e.key, s.starts[w&(len(s.starts)-1)], i+len(e.text), w, s.nw, false)
+					s.report(e.key, s.starts[w&(len(s.starts)-1)], i+len(e.text), w, s.nw)
 				}
 			}
 		}
@@ -218,7 +228,7 @@ func (s *scan) walkWord(i, j int) {
 	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
 	for _, k := range s.found {
 		if k.end < j {
-			s.report(k.key, i, k.end, s.nw, s.nw+1, false)
+			s.report(k.key, i, k.end, s.nw, s.nw+1)
 		}
 	}
 }
@@ -228,23 +238,20 @@ func (s *scan) walkWord(i, j int) {
 func (s *scan) walkAt(i int) {
 	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
 	for _, k := range s.found {
-		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)), false)
+		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)))
 	}
 }
 
 // report keeps the match of key at [start,end) for the uses whose ends it fits: where the key
-// ends with a word character, a use that is not a prefix needs a boundary after it. before and
-// through are the numbers of words of the text before start and before end. atWordEnd says
-// that a word ends at end, as the scan knows of the keys it reads a word at a time: then every
-// use fits as it is, without a look at the text.
-func (s *scan) report(key int32, start, end, before, through int, atWordEnd bool) {
-	whole := atWordEnd || !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
+// ends with a word character, a use that is not a prefix needs a boundary after it, and a
+// prefix use takes in the rest of the word. before and through are the numbers of words of the
+// text before start and before end. (The keys that end where a word does, reportKeys keeps.)
+func (s *scan) report(key int32, start, end, before, through int) {
+	whole := !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
 	for _, u := range s.m.uses[key] {
 		e := end
 		if u.prefix {
-			if !atWordEnd {
-				e = wordEndFrom(s.hay, end)
-			}
+			e = wordEndFrom(s.hay, end)
 		} else if !whole {
 			continue
 		}

@@ -293,16 +293,36 @@ func (t *tokenTable) checkLong(s string, i, j int, sl *tokenSlot) *tokenSlot {
 // edgeTable maps (node, separator, word) to the node reached. An edge has two slots, one of
 // which holds it (cuckoo hashing), at most a quarter full: a look-up reads both and keeps the
 // one that holds it by a conditional move, since whether the edge is there is anyone's guess.
+// An edge is known by one number (edgeKey), compared at once.
 type edgeTable struct {
 	slots []edgeSlot
 	shift uint
 }
 
 type edgeSlot struct {
-	from, sep, word, to int32 // to is 0 in an empty slot
+	key uint64 // edgeKey of the edge
+	to  int32  // 0 in an empty slot
+}
+
+// The bits of an edge's key: a word trie has fewer nodes, separators and words than these
+// leave room for by far, and the key of any edge stays below 1<<63, which toIf needs.
+const (
+	edgeWordBits = 24
+	edgeSepBits  = 16
+	edgeNodeBits = 63 - edgeWordBits - edgeSepBits
+)
+
+// edgeKey packs an edge's node, separator and word into one number.
+func edgeKey(from, sep, word int32) uint64 {
+	return uint64(uint32(from))<<(edgeSepBits+edgeWordBits) | uint64(uint32(sep))<<edgeWordBits | uint64(uint32(word))
 }
 
 func newEdgeTable(edges map[[3]int32]int32) edgeTable {
+	for e := range edges {
+		if uint32(e[0]) >= 1<<edgeNodeBits || uint32(e[1]) >= 1<<edgeSepBits || uint32(e[2]) >= 1<<edgeWordBits {
+			panic("analysis: the patterns have more words, separators or nodes than an edge's key holds")
+		}
+	}
 	for size := 16; ; size *= 2 {
 		if size < 4*len(edges) {
 			continue
@@ -310,7 +330,7 @@ func newEdgeTable(edges map[[3]int32]int32) edgeTable {
 		t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 		ok := true
 		for e, to := range edges {
-			ok = ok && t.insert(edgeSlot{from: e[0], sep: e[1], word: e[2], to: to})
+			ok = ok && t.insert(edgeSlot{key: edgeKey(e[0], e[1], e[2]), to: to})
 		}
 		if ok {
 			return t
@@ -320,14 +340,14 @@ func newEdgeTable(edges map[[3]int32]int32) edgeTable {
 
 // insert is tokenTable.insert for edges.
 func (t *edgeTable) insert(s edgeSlot) bool {
-	k, _ := t.index(s.from, s.sep, s.word)
+	k, _ := t.index(s.key)
 	for range 2 * len(t.slots) {
 		if t.slots[k].to == 0 {
 			t.slots[k] = s
 			return true
 		}
 		t.slots[k], s = s, t.slots[k]
-		a, b := t.index(s.from, s.sep, s.word)
+		a, b := t.index(s.key)
 		if k == a {
 			k = b
 		} else {
@@ -337,23 +357,24 @@ func (t *edgeTable) insert(s edgeSlot) bool {
 	return false
 }
 
-// index returns the two slots of an edge, as tokenTable.index does.
-func (t *edgeTable) index(from, sep, word int32) (int, int) {
-	h := (uint64(uint32(from))<<32 | uint64(uint32(sep))<<24 ^ uint64(uint32(word))) * 0x9E3779B97F4A7C15
+// index returns the two slots of the edge whose key is k, as tokenTable.index does.
+func (t *edgeTable) index(k uint64) (int, int) {
+	h := k * 0x9E3779B97F4A7C15
 	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
 // next is the node reached from node by sep and word, or 0.
 func (t *edgeTable) next(from, sep, word int32) int32 {
-	a, b := t.index(from, sep, word)
-	return t.slots[a].toIf(from, sep, word) | t.slots[b].toIf(from, sep, word)
+	k := edgeKey(from, sep, word)
+	a, b := t.index(k)
+	return t.slots[a].toIf(k) | t.slots[b].toIf(k)
 }
 
-// toIf returns e.to if the slot holds the edge from node by sep and word, else 0 (both slots
-// of an edge are one when they hold it). It computes rather than selects: the compiler makes
-// no conditional move of a value that a load's address comes from, as the node a scan reads
-// next does, and a branch on it is anyone's guess.
-func (e *edgeSlot) toIf(from, sep, word int32) int32 {
-	d := uint32((e.from ^ from) | (e.sep ^ sep) | (e.word ^ word))
-	return e.to & -int32((uint64(d)-1)>>63)
+// toIf returns e.to if the slot holds the edge whose key is k, else 0 (both slots of an edge
+// are one when they hold it). It computes rather than selects: the compiler makes no
+// conditional move of a value that a load's address comes from, as the node a scan reads next
+// does, and a branch on it is anyone's guess.
+func (e *edgeSlot) toIf(k uint64) int32 {
+	d := e.key ^ k
+	return e.to & -int32((d-1)>>63)
 }
