@@ -38,10 +38,9 @@ func (m *matcher) finder() *finder {
 // (f.pairs), each in order of start, then spec.
 func (f *finder) find(hay string) {
 	s := scan{m: f.m, hay: hay, found: f.found[:0], hits: f.hits[:0], parts: f.parts[:0]}
-	if wt := f.m.words; wt != nil {
-		f.starts = slices.Grow(f.starts[:0], wt.ring)[:wt.ring]
-		s.space, s.starts = wt.space, f.starts
-	}
+	wt := f.m.words
+	f.starts = slices.Grow(f.starts[:0], wt.ring)[:wt.ring]
+	s.space, s.starts = wt.space, f.starts
 	s.run()
 	f.found, f.hits, f.parts = s.found, s.hits, s.parts
 	sortRaw(f.hits)
@@ -89,8 +88,8 @@ type partMatch struct {
 func (s *scan) run() {
 	hay := s.hay
 	wb := newWordBits(hay)
-	wt := s.m.words // nil if no key starts with a word
-	var sep int32   // the separator before the word at i, as one of the keys', or 0
+	wt := s.m.words
+	var sep int32 // the separator before the word at i, as one of the keys', or 0
 	for i, j := 0, 0; ; i, s.nw = j, s.nw+1 {
 		from := i
 		if m := wb.mask >> (uint(i) % 64); m != 0 {
@@ -112,9 +111,6 @@ func (s *scan) run() {
 			j += bits.TrailingZeros64(m)
 		} else {
 			j = wb.wordEndAfter()
-		}
-		if wt == nil {
-			continue
 		}
 		// The word is hay[i:j]. tokenKey without a branch on its length, which is anyone's
 		// guess: the head keeps min(n, 8) bytes, and the tail is all zero unless n > 8.
@@ -146,25 +142,22 @@ func (s *scan) run() {
 			s.reportKeys(st, j)
 		}
 		if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
-			s.walkWord(i, j)
+			s.prefixesIn(sl.id, i, j)
 		}
 		s.state, s.ends = c&st.live, st.nEnds != 0
 	}
 }
 
 // reportKeys reports the keys that end with the word at s.nw, which ends at j, in state st.
-// A key that ends where a word does fits every use as it is, so report's look at the text is
-// left out, and its call.
+// A key that ends where a word does fits every use as it is, without report's look at the text.
 func (s *scan) reportKeys(st *wordState, j int) {
 	for _, o := range s.m.words.outs[st.outs : st.outs+st.nOuts] {
 		w := s.nw + 1 - int(o.words)
 		start := s.starts[w&(len(s.starts)-1)]
-		for _, u := range s.m.uses[o.id] {
-			if u.slot < 0 {
-				s.hits = append(s.hits, rawHit{spec: u.spec, start: start, end: j})
-			} else {
-				s.parts = append(s.parts, partHit{slot: u.slot, partMatch: partMatch{Span{start, j}, w, s.nw + 1}})
-			}
+		if o.slot < 0 {
+			s.hits = append(s.hits, rawHit{spec: int(o.spec), start: start, end: j})
+		} else {
+			s.parts = append(s.parts, partHit{slot: int(o.slot), partMatch: partMatch{Span{start, j}, w, s.nw + 1}})
 		}
 	}
 }
@@ -220,6 +213,20 @@ func (s *scan) separator(i, j int) int32 {
 	}
 	head, tail := tokenKey(s.hay, i, j)
 	return wt.seps.find(s.hay, i, j, head, tail).id
+}
+
+// prefixesIn reports the one-word keys with a prefix use that end inside the word hay[i:j],
+// whose id is id: a word that keys have knows them (wordTrie.prefixes); for any other, the trie
+// is walked from the start of the word.
+func (s *scan) prefixesIn(id int32, i, j int) {
+	if id == 0 {
+		s.walkWord(i, j)
+		return
+	}
+	wt := s.m.words
+	for _, k := range wt.prefixes[wt.prefixAt[id]:wt.prefixAt[id+1]] {
+		s.report(k.key, i, i+k.end, s.nw, s.nw+1)
+	}
 }
 
 // walkWord walks the trie from the start of the word hay[i:j] for the one-word keys with a

@@ -19,20 +19,28 @@ import (
 
 // wordState is what a scan reads at a node of the word trie, for the node and its suffixes.
 type wordState struct {
-	outs, nOuts int32 // the keys that end here: outs[outs:outs+nOuts], the longest first
+	// outs[outs:outs+nOuts] are the uses of the keys that end here, those of the longest key
+	// first: one loop reports them all.
+	outs, nOuts int32
 	ends, nEnds int32 // the nodes with partial ends: endNodes[ends:ends+nEnds], the longest first
 	// live is -1 if some key may go on from here (an edge leaves the node or a suffix, or it
 	// has partial ends), else 0: a scan keeps the node by masking it, without a branch.
 	live int32
 }
 
-// chainLink is a key or node of a state and its number of words.
+// chainLink is a node of a state and its number of words.
 type chainLink struct{ id, words int32 }
+
+// keyUse is a use of a key that ends at a state, and the key's number of words.
+type keyUse struct {
+	spec, slot int32 // as in use
+	words      int32
+}
 
 // compileStates turns the trie's edges into the edges between the states, and sets their keys
 // and partial ends. first maps a word to the node of the keys it starts; edges maps (node,
-// separator, word) to the node the trie's edge reaches.
-func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32) {
+// separator, word) to the node the trie's edge reaches; uses are those of each key.
+func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32, uses [][]use) {
 	type step struct{ sep, word, to int32 }
 	kids := make([][]step, len(t.nodes))
 	for e, c := range edges {
@@ -77,17 +85,19 @@ func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32
 	t.edges = newEdgeTable(all)
 	t.states = make([]wordState, len(t.nodes))
 	for s := range t.nodes {
-		t.states[s] = t.state(int32(s), fail, words, len(next[s]) > 0)
+		t.states[s] = t.state(int32(s), fail, words, len(next[s]) > 0, uses)
 	}
 	t.ring = 1 << bits.Len32(uint32(max(1, slices.Max(words))-1)) // of at least as many words as any key
 }
 
 // state builds the state of node s from the chain of its suffixes.
-func (t *wordTrie) state(s int32, fail, words []int32, edges bool) wordState {
+func (t *wordTrie) state(s int32, fail, words []int32, edges bool, uses [][]use) wordState {
 	st := wordState{outs: int32(len(t.outs)), ends: int32(len(t.endNodes))}
 	for n := s; n != 0; n = fail[n] {
 		if k := t.nodes[n].key; k >= 0 {
-			t.outs = append(t.outs, chainLink{k, words[n]})
+			for _, u := range uses[k] {
+				t.outs = append(t.outs, keyUse{int32(u.spec), int32(u.slot), words[n]})
+			}
 		}
 		if t.nodes[n].nEnds > 0 {
 			t.endNodes = append(t.endNodes, chainLink{n, words[n]})

@@ -26,13 +26,16 @@ func overlapMatcher(ps string) *matcher {
 
 // overlapCases are keys that overlap as the states of the word trie must follow: one that goes
 // on where another fails ("ab cd ef" in "ab cd ab cd ef"), keys inside keys, partial ends of a
-// key in progress and of its suffixes, and separators that end keys.
+// key in progress and of its suffixes, separators that end keys, and words that go on from
+// several one-word prefixes.
 var overlapCases = []struct{ patterns, text string }{
 	{"ab cd ef|cd ab|ab cd ab cd ef gh", "ab cd ab cd ef gh ab cd ab cd ef"},
 	{"aa aa aa bb|aa aa bb|aa bb|aa aa", "aa aa aa aa bb aa, aa bb aa aa aa bb"},
 	{"ab cd*|cd ef*|ab cd ef gh|ef gh", "ab cde ab cd efg ab cd ef gh ab cdef gh"},
 	{"ab, cd!|cd!|ab, cd ef|cd ef, gh", "ab, cd! ab, cd ef, gh cd!! ab, cd ef"},
 	{"ab cd ~ ef|cd ef gh|ab ~ gh", "ab cd xx ef gh ab cd ef gh"},
+	{"doc*|document*|documents|docu|docum ab", "documents docs document documentsx doc docum ab docuz"},
+	{"🍒🍒|+39|€ 5", "x🍒🍒🍒 +39 € 5 y"}, // no key starts with a word
 }
 
 func TestWordStatesSameAsReference(t *testing.T) {

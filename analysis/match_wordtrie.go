@@ -24,10 +24,14 @@ type wordTrie struct {
 	edges    edgeTable
 	ends     []partialEnd
 	states   []wordState // node → what a scan reads there
-	outs     []chainLink // the keys of the states
+	outs     []keyUse    // the uses of the keys of the states
 	endNodes []chainLink // the nodes with partial ends of the states
 	ring     int         // a power of two, at least the words of any key
-	space    int32       // the separator " ", or 0
+	// prefixes[prefixAt[w]:prefixAt[w+1]] are the one-word keys with a prefix use that word w
+	// goes on from, with their lengths for ends, shortest first.
+	prefixes []keyEnd
+	prefixAt []int32
+	space    int32 // the separator " ", or 0
 }
 
 // wordNode stands for the keys that start with one run of tokens ending with a word.
@@ -46,8 +50,9 @@ type partialEnd struct {
 }
 
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
-// some use of key k is a prefix; one-word keys with a prefix use are left to the caller.
-func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
+// some use of key k is a prefix, and uses[k] are its uses; one-word keys with a prefix use are
+// left to the caller.
+func newWordTrie(keys []string, ids []int32, prefix []bool, uses [][]use) *wordTrie {
 	t := &wordTrie{nodes: []wordNode{{key: -1}}}
 	words, seps := map[string]int32{}, map[string]int32{}
 	first := map[int32]int32{} // word → node
@@ -66,11 +71,11 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 		}
 		return n
 	}
-	var prefixWords []string // the one-word keys with a prefix use
+	var prefixWords []keyEnd // the one-word keys with a prefix use, and their lengths
 	for _, k := range ids {
 		toks := tokens(keys[k])
 		if len(toks) == 1 && prefix[k] {
-			prefixWords = append(prefixWords, toks[0])
+			prefixWords = append(prefixWords, keyEnd{key: k, end: len(toks[0])})
 		}
 		w := id(words, toks[0])
 		n, ok := first[w]
@@ -97,17 +102,35 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 		t.nodes[n].ends, t.nodes[n].nEnds = int32(len(t.ends)), int32(len(ends[int32(n)]))
 		t.ends = append(t.ends, ends[int32(n)]...)
 	}
-	extends := map[string]bool{}
-	for w := range words {
-		for _, p := range prefixWords {
-			extends[w] = extends[w] || len(w) > len(p) && w[:len(p)] == p
-		}
-	}
+	extends := t.listPrefixes(keys, words, prefixWords)
 	t.words = newTokenTable(words, first, extends)
 	t.seps = newTokenTable(seps, nil, nil)
 	t.space = seps[" "]
-	t.compileStates(first, edges)
+	t.compileStates(first, edges, uses)
 	return t
+}
+
+// listPrefixes lists, for each word of the keys, the one-word keys with a prefix use that it
+// goes on from ("documents" from "document*"), which a scan then reports without walking the
+// trie, and returns the words that go on from some.
+func (t *wordTrie) listPrefixes(keys []string, words map[string]int32, prefixWords []keyEnd) map[string]bool {
+	extends := map[string]bool{}
+	lists := make([][]keyEnd, len(words)+1) // by word id
+	for w, id := range words {
+		for _, p := range prefixWords {
+			if len(w) > p.end && w[:p.end] == keys[p.key] {
+				lists[id] = append(lists[id], p)
+				extends[w] = true
+			}
+		}
+		slices.SortFunc(lists[id], func(a, b keyEnd) int { return a.end - b.end })
+	}
+	t.prefixAt = make([]int32, len(lists)+1)
+	for id, l := range lists {
+		t.prefixAt[id+1] = t.prefixAt[id] + int32(len(l))
+		t.prefixes = append(t.prefixes, l...)
+	}
+	return extends
 }
 
 // tokens splits s into runs of word characters and runs of others.
