@@ -129,9 +129,10 @@ func (s *scan) run() {
 		if s.ends {
 			s.wordEnds(i, j, sep)
 		}
-		// The next state, where the keys in progress go on, else the word's own node: a word
-		// that no key has (id 0), one word in seven of an ad, has no edge and node 0, and ends
-		// every key in progress like any word that no key in progress goes on with.
+		// The next state, where the keys in progress go on, else the word's own node, chosen
+		// by arithmetic as toIf chooses: a word that no key has (id 0), one word in seven of
+		// an ad, has no edge and node 0, and ends every key in progress like any word that no
+		// key in progress goes on with.
 		k := edgeKey(s.state, sep, sl.id)
 		a, b := wt.edges.index(k)
 		c := wt.edges.slots[a].toIf(k) | wt.edges.slots[b].toIf(k)
