@@ -407,8 +407,8 @@ func (s *spanSet) addAll(spans []Span) {
 // length (entities_radix.go), several times faster than with a comparison function, unless
 // they need more than 64 bits.
 func sortSpans(c []Span) {
-	if slices.IsSortedFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) }) {
-		return // spans from one extractor come in order
+	if mergeRuns(c) {
+		return
 	}
 	maxStart, maxLen, reversed := 0, 0, false
 	for _, sp := range c {
@@ -431,12 +431,93 @@ func sortSpans(c []Span) {
 	}
 }
 
+// maxMergeRuns is the most runs in order that mergeRuns merges: the spans phones may not
+// overlap come from a few extractors, each in order, and merging them takes a pass a halving
+// of their number, against the radix sort's three.
+const maxMergeRuns = 16
+
+// mergeRuns sorts c by merging its runs in order pairwise, if it has at most maxMergeRuns of
+// them; it reports false, leaving c as it was, if it has more. Equal spans are alike, so no
+// merge needs to be stable.
+func mergeRuns(c []Span) bool {
+	var bounds [maxMergeRuns + 1]int // where each run starts, then len(c)
+	n := 1
+	for i := 1; i < len(c); i++ {
+		if spanLess(c[i], c[i-1]) {
+			if n == maxMergeRuns {
+				return false
+			}
+			bounds[n] = i
+			n++
+		}
+	}
+	if n == 1 {
+		return true // spans from one extractor come in order
+	}
+	bounds[n] = len(c)
+	src, dst := c, make([]Span, len(c))
+	for n > 1 {
+		m := 0
+		for k := 0; k < n; k += 2 {
+			lo, mid := bounds[k], bounds[k+1]
+			hi := mid
+			if k+1 < n {
+				hi = bounds[k+2]
+			}
+			mergeSpans(dst[lo:hi], src[lo:mid], src[mid:hi])
+			bounds[m] = lo
+			m++
+		}
+		bounds[m], n = len(c), m
+		src, dst = dst, src
+	}
+	copy(c, src) // a no-op when src is c
+	return true
+}
+
+// mergeSpans merges the sorted a and b into out, as long as both.
+func mergeSpans(out, a, b []Span) {
+	i, j := 0, 0
+	for k := range out {
+		if j == len(b) || (i < len(a) && !spanLess(b[j], a[i])) {
+			out[k] = a[i]
+			i++
+		} else {
+			out[k] = b[j]
+			j++
+		}
+	}
+}
+
+// spanLess orders spans by start, then end.
+func spanLess(a, b Span) bool { return a.Start < b.Start || (a.Start == b.Start && a.End < b.End) }
+
 func (s *spanSet) overlaps(sp Span) bool {
-	i, _ := slices.BinarySearchFunc(s.spans, sp.End, func(a Span, t int) int { return a.Start - t })
+	i := startsBefore(s.spans, sp.End)
 	for i--; i >= 0 && s.spans[i].Start+s.maxLen > sp.Start; i-- {
 		if s.spans[i].End > sp.Start && s.spans[i].Start < sp.End {
 			return true
 		}
 	}
 	return false
+}
+
+// startsBefore returns how many of the sorted spans start before end. The search halves the
+// range by arithmetic rather than a branch: whether a span starts before the end comes
+// unpredictably, a mispredicted branch a halving.
+func startsBefore(spans []Span, end int) int {
+	if len(spans) == 0 {
+		return 0
+	}
+	base, n := 0, len(spans)
+	for n > 1 {
+		half := n / 2
+		// offsets are far from overflowing: the sign of the difference tells the order
+		base += half & ((spans[base+half].Start - end) >> 63)
+		n -= half
+	}
+	if spans[base].Start < end {
+		base++
+	}
+	return base
 }

@@ -13,16 +13,15 @@ func (x *extraction) currencyAfter(s string, i int) (code string, end int) {
 	if strings.HasPrefix(s[i:], ",-") || strings.HasPrefix(s[i:], ".-") {
 		i += 2
 	}
-	p := skipSpaces(s, i, 1)
+	p := skipSpace(s, i)
 	r, n := runeAt(s, p)
 	if c := symbolCurrency(r); c != "" {
 		return c, p + n
 	}
-	if !isLetter(r) {
+	if !isLetter(r) || !currencyWords.mayStartAt(s, p) {
 		return "", i
 	}
-	e := wordEnd(s, p)
-	c, ok := lookupFold(&x.buf, currencyWords, s[p:e])
+	c, e, ok := lookupWordAt(&x.buf, currencyWords, s, p)
 	if !ok {
 		return "", i
 	}
@@ -65,19 +64,17 @@ func abbrevDot(s string, e int) int {
 func (x *extraction) periodAfter(s string, i int) (period string, end int) {
 	p := skipSpaces(s, i, 2)
 	if p < len(s) && s[p] == '/' {
-		q := skipSpaces(s, p+1, 1)
-		e := wordEnd(s, q)
-		if w, _ := lookupFold(&x.buf, periodWords, s[q:e]); w.unit != "" {
+		q := skipSpace(s, p+1)
+		if w, e, _ := lookupWordAt(&x.buf, periodWords, s, q); w.unit != "" {
 			return w.unit, abbrevDot(s, e)
 		}
 		return "", i
 	}
 	for k := 0; k < 4; k++ {
-		e := wordEnd(s, p)
+		w, e, _ := lookupWordAt(&x.buf, periodWords, s, p)
 		if e == p {
 			break
 		}
-		w, _ := lookupFold(&x.buf, periodWords, s[p:e])
 		if w.adverb != "" {
 			return w.adverb, e
 		}
@@ -87,7 +84,7 @@ func (x *extraction) periodAfter(s string, i int) (period string, end int) {
 		if !w.prep {
 			break
 		}
-		p = skipSpaces(s, e, 1)
+		p = skipSpace(s, e)
 	}
 	return "", i
 }

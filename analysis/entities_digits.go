@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The squeezer cuts a text into runs of digit groups for the phone extractor: digits of any
@@ -74,6 +75,8 @@ func (r *runScanner) step(i int) int {
 		r.digit(i, i+1, c)
 		r.more(j)
 		return j
+	} else if c < utf8.RuneSelf {
+		return r.punct(i, c)
 	}
 	c, n := runeAt(r.s, i)
 	if c >= 0x80 && isLetter(c) && !isZeroWidth(c) { // most of a text: skip the digit tables
@@ -107,6 +110,53 @@ func (r *runScanner) step(i int) int {
 	}
 	return i + n
 }
+
+// punct is step at an ASCII character that is neither a letter nor a digit, the bulk of what
+// the squeezer reads within a run: a plus sign, a joiner, a sign that glues (the currency "$",
+// "%", "@") or one that ends the run, told apart by table rather than by the general tests
+// for any character.
+func (r *runScanner) punct(i int, c byte) int {
+	switch asciiPunct[c] {
+	case punctPlus:
+		r.flush()
+		r.plusAt = i
+	case punctJoiner:
+		r.gap++
+		if r.gap > maxPhoneGap {
+			r.flush()
+		}
+	case punctGlue:
+		r.glue(i)
+		r.glueAt = i + 1
+		r.flush()
+	default:
+		r.flush()
+	}
+	return i + 1
+}
+
+const (
+	punctEnd byte = iota
+	punctPlus
+	punctJoiner
+	punctGlue
+)
+
+// asciiPunct is what step does at each ASCII character, by the tests it makes of any
+// character: isPhoneJoiner, a currency sign (unicode.Sc), "%" and "@".
+var asciiPunct = func() (t [utf8.RuneSelf]byte) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case c == '+':
+			t[c] = punctPlus
+		case isPhoneJoiner(c):
+			t[c] = punctJoiner
+		case unicode.Is(unicode.Sc, c) || c == '%' || c == '@':
+			t[c] = punctGlue
+		}
+	}
+	return t
+}()
 
 func (r *runScanner) digit(start, end int, d byte) {
 	k := len(r.run)

@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // E-mail addresses are found around each "@" of a text ("anna@mail.com", also "anna @ mail .
 // com") and around at-markers: bracketed ("anna[at]mail[dot]com", "anna (at) mail.com",
@@ -62,10 +65,20 @@ func (x *extraction) emailAround(src source, ms, me int, m marker) int {
 	return d.end
 }
 
+// localPunct reports the ASCII punctuation of a local part.
+func localPunct(c byte) bool { return c == '.' || c == '_' || c == '%' || c == '+' || c == '-' }
+
 // localStart returns the start of the local part ending at end (at most 64 characters).
 func localStart(s string, end int) int {
 	i := end
 	for i > 0 && end-i < 64 {
+		if c := s[i-1]; c < utf8.RuneSelf { // most local parts, without decoding
+			if !isASCIIAlnum(c) && !localPunct(c) {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := runeBefore(s, i)
 		if !isAlnumRune(r) && !strings.ContainsRune("._%+-", r) {
 			break
@@ -150,6 +163,13 @@ func (d *domain) write(b *strings.Builder, x *extraction, src source) {
 func labelEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf { // most labels, without decoding
+			if !isASCIIAlnum(c) && !(c == '-' && j > i) {
+				break
+			}
+			j++
+			continue
+		}
 		r, n := runeAt(s, j)
 		if !isAlnumRune(r) && !(r == '-' && j > i) {
 			break

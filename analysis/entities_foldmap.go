@@ -23,6 +23,8 @@ const foldEndLog, foldEndBits = 11, 1 << foldEndLog
 type foldMap[V any] struct {
 	m    map[string]V
 	ends [foldEndBits / 64]uint64 // foldEndKey of the first and last characters of each key
+	// the first characters of the keys below U+0800, for mayStartAt
+	firsts [0x800 / 64]uint64
 	// the keys of m and their values, at foldHash >> shift or the first free slot after it;
 	// at most half of the slots are taken
 	keys  []string
@@ -40,6 +42,9 @@ func newFoldMap[V any](m map[string]V) *foldMap[V] {
 	for w, v := range m {
 		k := foldEnds(w)
 		f.ends[k/64] |= 1 << (k % 64)
+		if r, _ := utf8.DecodeRuneInString(w); r < 0x800 {
+			f.firsts[r/64] |= 1 << (r % 64)
+		}
 		if strings.ContainsRune(w, utf8.RuneError) {
 			// lookupFold reads a broken byte as U+FFFD: such a key would match it
 			panic("analysis: fold map key " + w + " holds U+FFFD")
@@ -73,6 +78,25 @@ func (f *foldMap[V]) mayHold(w string) bool {
 	return f.ends[k/64]&(1<<(k%64)) != 0
 }
 
+// mayStartAt reports whether a word of s starting at i, lower-cased, may be a key: whether a
+// key starts with its first character. It tells without reading the word to its end, which
+// the callers then need only when it may be a key: most words after an amount are no
+// thousands word. Characters above U+0800 may start one.
+func (f *foldMap[V]) mayStartAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	var r rune
+	if c := s[i]; c < utf8.RuneSelf {
+		r = rune(lexFoldTable[c])
+	} else if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		r = rune(lexFoldTable[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]) // as lookupFold folds it
+	} else {
+		return true
+	}
+	return r >= 0x800 || f.firsts[r/64]&(1<<(r%64)) != 0
+}
+
 // foldEnds is foldEndKey of the first and last characters of w, not empty, lower-cased as
 // lookupFold does.
 func foldEnds(w string) uint32 {
@@ -98,10 +122,17 @@ func lexFoldFast(r rune) rune {
 // allocated. Typographic apostrophes are read as "'". Characters are folded as lexFold does,
 // by table below U+0800, and the folded bytes hashed on the way (foldHash).
 func lookupFold[V any](buf *[]byte, f *foldMap[V], w string) (V, bool) {
-	var zero V
 	if len(w) == 0 || len(w) > 48 || !f.mayHold(w) {
+		var zero V
 		return zero, false
 	}
+	return lookupFolded(buf, f, w)
+}
+
+// lookupFolded is lookupFold without the check of the word's ends, for a word that passed a
+// finer filter already (the lexicon's Bloom filter): w is not empty and has at most 48 bytes.
+func lookupFolded[V any](buf *[]byte, f *foldMap[V], w string) (V, bool) {
+	var zero V
 	h, n := uint32(fnvOffset), 0
 	for ; n < len(w) && w[n] < utf8.RuneSelf; n++ {
 		h = (h ^ uint32(lexFoldTable[w[n]])) * fnvPrime
@@ -170,4 +201,67 @@ func asciiFoldEqual(k, w string) bool {
 func (x *extraction) wordIn(f *foldMap[bool], w string) bool {
 	ok, _ := lookupFold(&x.buf, f, w)
 	return ok
+}
+
+// lookupWordAt is lookupFold of the word of s at i, whose end it returns too: wordEnd and
+// lookupFold in one pass. The words after an amount ("EUR", "al mese", "в неделю") are read
+// and looked up one after another, and a word of ASCII and two-byte letters, as most are, is
+// folded and hashed while its end is looked for. Any other character (an apostrophe, a letter
+// of three bytes, a combining mark) sends the word to wordEnd and lookupFold.
+//
+// The word's ends are not checked against the map's (mayHold): the word is read whole anyway,
+// to find its end, and folding its bytes on the way costs less than decoding its ends.
+func lookupWordAt[V any](buf *[]byte, f *foldMap[V], s string, i int) (v V, end int, ok bool) {
+	b, h, j := (*buf)[:0], uint32(fnvOffset), i
+	for j < len(s) {
+		c := s[j]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				if c == '\'' || c == '`' {
+					return lookupWordSlow(buf, f, s, i)
+				}
+				break
+			}
+			c = byte(lexFoldTable[c])
+			b = append(b, c)
+			h = (h ^ uint32(c)) * fnvPrime
+			j++
+			continue
+		}
+		if j+1 >= len(s) {
+			return lookupWordSlow(buf, f, s, i)
+		}
+		r := letter2(c, s[j+1])
+		if r < 0 {
+			return lookupWordSlow(buf, f, s, i)
+		}
+		if r = rune(lexFoldTable[r]); r < 0x800 && r >= utf8.RuneSelf { // as AppendRune does
+			c0, c1 := 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			b = append(b, c0, c1)
+			h = ((h^uint32(c0))*fnvPrime ^ uint32(c1)) * fnvPrime
+		} else {
+			k := len(b)
+			for b = utf8.AppendRune(b, r); k < len(b); k++ {
+				h = (h ^ uint32(b[k])) * fnvPrime
+			}
+		}
+		j += 2
+	}
+	*buf = b
+	if j == i || j-i > 48 {
+		return v, j, false
+	}
+	for k := int(h >> f.shift); f.keys[k] != ""; k = (k + 1) & (len(f.keys) - 1) {
+		if f.keys[k] == string(b) {
+			return f.vals[k], j, true
+		}
+	}
+	return v, j, false
+}
+
+// lookupWordSlow is lookupWordAt by wordEnd and lookupFold.
+func lookupWordSlow[V any](buf *[]byte, f *foldMap[V], s string, i int) (V, int, bool) {
+	e := wordEnd(s, i)
+	v, ok := lookupFold(buf, f, s[i:e])
+	return v, e, ok
 }

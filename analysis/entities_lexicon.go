@@ -90,7 +90,9 @@ func (x *extraction) lexRef(s string, i int) (end int, e *lexEntry) {
 	if lexBloom[h%lexBloomBits/64]&(1<<(h%64)) == 0 {
 		return end, nil
 	}
-	e, _ = lookupFold(&x.buf, lexicon, s[i:end])
+	if w := s[i:end]; len(w) > 0 && len(w) <= 48 {
+		e, _ = lookupFolded(&x.buf, lexicon, w)
+	}
 	return end, e
 }
 

@@ -33,15 +33,22 @@ func (x *extraction) priceAt(src source, i, e int) int {
 	if !a.ok || !amountBoundary(s, i) {
 		return a.end
 	}
-	pre, preStart := x.currencyBefore(s, i)
-	if r, _ := runeBefore(s, i); isLetter(r) && pre == "" {
-		return a.end // "A4", "mp3", unless a glued code: "eur3000"
+	// a currency before is read only when needed: most amounts have theirs after
+	pre, preStart, preRead := "", 0, false
+	if r, _ := runeBefore(s, i); isLetter(r) {
+		if pre, preStart = x.currencyBefore(s, i); pre == "" {
+			return a.end // "A4", "mp3", unless a glued code: "eur3000"
+		}
+		preRead = true
 	}
 	x.multiplier(s, &a)
 	if code, end := x.currencyAfter(s, a.end); code != "" {
 		period, pend := x.periodAfter(s, end)
 		x.addPrice(src, a, code, period, i, pend)
 		return pend
+	}
+	if !preRead {
+		pre, preStart = x.currencyBefore(s, i)
 	}
 	b, isRange := x.rangeUpper(s, a.end)
 	if isRange && b.thousand && !a.thousand && digitsIn(s[a.start:a.wholeEnd]) <= digitsIn(s[b.start:b.wholeEnd]) {
@@ -219,29 +226,30 @@ func (x *extraction) multiplier(s string, a *amount) {
 			return
 		}
 	}
-	p, e := nextWord(s, a.end, 1)
-	if p > a.end && e > p && x.wordIn(thousandWords, s[p:e]) {
-		a.thousand, a.end = true, abbrevDot(s, e)
+	if p := skipSpace(s, a.end); p > a.end && thousandWords.mayStartAt(s, p) {
+		if e := wordEnd(s, p); e > p && x.wordIn(thousandWords, s[p:e]) {
+			a.thousand, a.end = true, abbrevDot(s, e)
+		}
 	}
 }
 
 // rangeUpper reads the upper bound of a range after j: "-3000", " – 3.000", " to 3000".
 func (x *extraction) rangeUpper(s string, j int) (amount, bool) {
-	p := skipSpaces(s, j, 1)
+	p := skipSpace(s, j)
 	r, n := runeAt(s, p)
 	switch {
 	case r == '-' || r == '–' || r == '—' || r == '~' || r == '÷':
 		p += n
 	case isLetter(r) && p > j:
-		e := wordEnd(s, p)
-		if !x.wordIn(rangeWords, s[p:e]) || e == skipSpaces(s, e, 1) {
+		k, e, _ := lookupWordAt(&x.buf, rangeWords, s, p)
+		if !k || e == skipSpace(s, e) {
 			return amount{}, false
 		}
 		p = e
 	default:
 		return amount{}, false
 	}
-	p = skipSpaces(s, p, 1)
+	p = skipSpace(s, p)
 	if p >= len(s) || !isDigit(s[p]) {
 		return amount{}, false
 	}

@@ -37,3 +37,49 @@ func TestRadixSortSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestSortSpansRuns sorts spans made of a few runs already in order, as the spans phones may
+// not overlap are (merged, not radix-sorted), and of one run more than mergeRuns takes.
+func TestSortSpansRuns(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, runs := range []int{1, 2, 3, 5, maxMergeRuns, maxMergeRuns + 1} {
+		for _, n := range []int{0, 1, 7, 100, 3000} {
+			var spans []Span
+			for range runs {
+				run := make([]Span, n)
+				for i := range run {
+					start := rng.IntN(1 << 12)
+					run[i] = Span{start, start + rng.IntN(8)}
+				}
+				slices.SortFunc(run, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+				spans = append(spans, run...)
+			}
+			want := slices.Clone(spans)
+			slices.SortFunc(want, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+			sortSpans(spans)
+			if !slices.Equal(spans, want) {
+				t.Fatalf("sortSpans, %d runs of %d spans: got %v, want %v", runs, n, spans, want)
+			}
+		}
+	}
+}
+
+// TestStartsBefore compares the search of spanSet.overlaps with slices.BinarySearchFunc on
+// sorted spans with repeated starts, for ends before, among and after them.
+func TestStartsBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 2, 3, 7, 64, 1000} {
+		spans := make([]Span, n)
+		for i := range spans {
+			start := rng.IntN(2 * n)
+			spans[i] = Span{start, start + rng.IntN(8)}
+		}
+		slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
+		for end := -1; end <= 2*n+1; end++ {
+			want, _ := slices.BinarySearchFunc(spans, end, func(a Span, t int) int { return a.Start - t })
+			if got := startsBefore(spans, end); got != want {
+				t.Fatalf("startsBefore(%d spans, %d) = %d, want %d", n, end, got, want)
+			}
+		}
+	}
+}

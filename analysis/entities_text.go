@@ -82,8 +82,11 @@ func isAlnumRune(r rune) bool {
 	if uint32(r) < 0x800 {
 		return alnumTable[r/64]&(1<<(r%64)) != 0
 	}
-	return letterOrMark(r) || unicode.IsDigit(r)
+	return alnumAbove(r)
 }
+
+// alnumAbove is isAlnumRune above the table, apart so that isAlnumRune is inlined.
+func alnumAbove(r rune) bool { return letterOrMark(r) || unicode.IsDigit(r) }
 
 var alnumTable = func() (t [0x800 / 64]uint64) {
 	for r := rune(0); r < 0x800; r++ {
@@ -130,6 +133,14 @@ func skipSpaces(s string, i, max int) int {
 		i += size
 	}
 	return i
+}
+
+// skipSpace is skipSpaces(s, i, 1), inlined for the ASCII space between most words.
+func skipSpace(s string, i int) int {
+	if uint(i) < uint(len(s)) && s[i] == ' ' {
+		return i + 1
+	}
+	return skipSpaces(s, i, 1)
 }
 
 // skipSpacesBack skips at most max spaces backward from i.

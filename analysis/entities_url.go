@@ -40,10 +40,20 @@ func (x *extraction) urls(src source) {
 
 func isHostRune(r rune) bool { return isAlnumRune(r) || r == '-' || r == '.' }
 
+// isHostByte is isHostRune of an ASCII byte: hosts are mostly ASCII, read without decoding.
+func isHostByte(c byte) bool { return isASCIIAlnum(c) || c == '-' || c == '.' }
+
 // hostStart walks back from the dot at d over host characters, not before floor.
 func hostStart(s string, d, floor int) int {
 	i := d
 	for i > floor && d-i < 253 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if !isHostByte(c) {
+				break
+			}
+			i--
+			continue
+		}
 		r, n := runeBefore(s, i)
 		if !isHostRune(r) {
 			break
@@ -56,6 +66,13 @@ func hostStart(s string, d, floor int) int {
 func hostEnd(s string, d int) int {
 	j := d
 	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if !isHostByte(c) {
+				break
+			}
+			j++
+			continue
+		}
 		r, n := runeAt(s, j)
 		if !isHostRune(r) {
 			break

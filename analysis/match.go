@@ -128,7 +128,7 @@ type matcher struct {
 
 	finders sync.Pool // of *finder
 
-	words *wordTrie // the keys that start with a word, or nil
+	words *wordTrie // the keys that start with a word
 	trie  *trie     // the keys that start otherwise and the one-word prefixes, or nil
 	// nonWordFirst[c]: some key starts with a character that is no word character, and with
 	// byte c. Such keys may start anywhere, inside a word too ("girl🍒🍒").
@@ -207,9 +207,9 @@ func (m *matcher) compileTries(prefix []bool) {
 		}
 		words = append(words, int32(k))
 	}
-	if len(words) > 0 {
-		m.words = newWordTrie(m.keys, words, prefix)
-	}
+	// The word trie is built even without keys that start with a word, so that a scan need
+	// not ask at every word whether there is one.
+	m.words = newWordTrie(m.keys, words, prefix, m.uses)
 	if len(others) > 0 {
 		m.trie = newTrie(m.keys, others)
 	}
@@ -241,7 +241,7 @@ type rawHit struct {
 // match; hits are sorted by start, then indicator ID, and carry the spans and words of the
 // original text.
 func (rs *RuleSet) Match(n *Normalized) []Hit {
-	if rs == nil || rs.m == nil || rs.m.words == nil && rs.m.trie == nil || n == nil || n.Text == "" {
+	if rs == nil || rs.m == nil || len(rs.m.keys) == 0 || n == nil || n.Text == "" {
 		return nil
 	}
 	f := rs.m.finder()

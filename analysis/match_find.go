@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -10,7 +11,7 @@ import (
 // once the buffers have grown to the texts.
 type finder struct {
 	m      *matcher
-	active []phrase
+	starts []int
 	found  []keyEnd
 	hits   []rawHit
 	parts  []partHit
@@ -36,12 +37,12 @@ func (m *matcher) finder() *finder {
 // find scans hay once for the hits of single-part patterns (f.hits) and of paired '~' patterns
 // (f.pairs), each in order of start, then spec.
 func (f *finder) find(hay string) {
-	s := scan{m: f.m, hay: hay, active: f.active[:0], found: f.found[:0], hits: f.hits[:0], parts: f.parts[:0]}
-	if f.m.words != nil {
-		s.space = f.m.words.space
-	}
+	s := scan{m: f.m, hay: hay, found: f.found[:0], hits: f.hits[:0], parts: f.parts[:0]}
+	wt := f.m.words
+	f.starts = slices.Grow(f.starts[:0], wt.ring)[:wt.ring]
+	s.space, s.starts = wt.space, f.starts
 	s.run()
-	f.active, f.found, f.hits, f.parts = s.active, s.found, s.hits, s.parts
+	f.found, f.hits, f.parts = s.found, s.hits, s.parts
 	sortRaw(f.hits)
 	f.pairParts()
 }
@@ -50,11 +51,14 @@ func (f *finder) find(hay string) {
 // part matches of '~' patterns. It lives on the stack, where storing its slices costs no
 // write barrier.
 type scan struct {
-	m      *matcher
-	hay    string
-	nw     int // the words before the place the scan is at
-	active []phrase
-	ends   bool     // some phrase in active has partial ends
+	m   *matcher
+	hay string
+	nw  int // the words before the place the scan is at
+	// state is the node of the word trie of the longest key in progress, which stands for
+	// them all (match_states.go), or 0 if none may go on.
+	state  int32
+	starts []int    // starts[w%len(starts)] is where word w starts, for the last words
+	ends   bool     // some key in progress has partial ends
 	space  int32    // the separator " ", or 0
 	found  []keyEnd // by the last walk of the trie
 	hits   []rawHit // of single-part patterns
@@ -84,8 +88,8 @@ type partMatch struct {
 func (s *scan) run() {
 	hay := s.hay
 	wb := newWordBits(hay)
-	wt := s.m.words // nil if no key starts with a word
-	var sep int32   // the separator before the word at i, as one of the keys', or 0
+	wt := s.m.words
+	var sep int32 // the separator before the word at i, as one of the keys', or 0
 	for i, j := 0, 0; ; i, s.nw = j, s.nw+1 {
 		from := i
 		if m := wb.mask >> (uint(i) % 64); m != 0 {
@@ -108,9 +112,6 @@ func (s *scan) run() {
 		} else {
 			j = wb.wordEndAfter()
 		}
-		if wt == nil {
-			continue
-		}
 		// The word is hay[i:j]. tokenKey without a branch on its length, which is anyone's
 		// guess: the head keeps min(n, 8) bytes, and the tail is all zero unless n > 8.
 		var head, tail uint64
@@ -120,63 +121,59 @@ func (s *scan) run() {
 		} else {
 			head, tail = tokenKey(hay, i, j)
 		}
-		// find, calling its cases itself: findShort, which most words take, then calls nothing
-		// and needs no stack frame.
-		var sl *tokenSlot
-		if n := j - i; n > 16 {
-			sl = wt.words.findLong(hay, i, j, head, tail)
-		} else {
-			sl = wt.words.findShort(head, tail, n)
+		// find, calling its parts itself: findShort then calls nothing and needs no stack frame.
+		sl := wt.words.findShort(head, tail, j-i)
+		if sl.n > 16 {
+			sl = wt.words.checkLong(hay, i, j, sl)
 		}
 		if s.ends {
 			s.wordEnds(i, j, sep)
 		}
-		// A word that no key has (id 0), one word in seven of an ad, ends every phrase in
-		// progress, for no edge has it, and starts none: there is nothing to look up.
-		if sl.id == 0 {
-			if s.m.prefixes.may(head, j-i) {
-				s.walkWord(i, j)
-			}
-			s.active, s.ends = s.active[:0], false
-			continue
+		// The next state, where the keys in progress go on, else the word's own node, chosen
+		// by arithmetic as toIf chooses: a word that no key has (id 0), one word in seven of
+		// an ad, has no edge and node 0, and ends every key in progress like any word that no
+		// key in progress goes on with.
+		k := edgeKey(s.state, sep, sl.id)
+		a, b := wt.edges.index(k)
+		c := wt.edges.slots[a].toIf(k) | wt.edges.slots[b].toIf(k)
+		c |= sl.node & -int32(uint32(c-1)>>31)
+		st := &wt.states[c]
+		s.starts[s.nw&(len(s.starts)-1)] = i
+		if st.nOuts > 0 {
+			s.reportKeys(st, j)
 		}
-		// A phrase that does not go on here, because no key has the separator (sep 0: no
-		// edge), or none goes on this way (node 0), is overwritten: the phrases that go on are
-		// written in place over those already read.
-		act, n, ends := s.active, 0, int32(0)
-		for _, p := range act {
-			// edgeTable.next, which is too big to be inlined: its call spilled and reloaded the
-			// loop's state on every phrase.
-			a, b := wt.edges.index(p.node, sep, sl.id)
-			c := wt.edges.slots[a].toIf(p.node, sep, sl.id) | wt.edges.slots[b].toIf(p.node, sep, sl.id)
-			nd := &wt.nodes[c]
-			if nd.key >= 0 {
-				s.report(nd.key, p.start, j, p.words, s.nw+1, true)
-			}
-			act[n] = phrase{start: p.start, words: p.words, node: c}
-			n += int(nd.live)
-			ends |= nd.nEnds
+		if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
+			s.prefixesIn(sl.id, i, j)
 		}
-		if sl.extends {
-			s.walkWord(i, j)
-		}
-		if sl.key >= 0 {
-			s.report(sl.key, i, j, s.nw, s.nw+1, true)
-		}
-		s.active = append(act[:n], phrase{start: i, words: s.nw, node: sl.node})[:n+int(sl.live)]
-		s.ends = ends|sl.nEnds != 0
+		s.state, s.ends = c&st.live, st.nEnds != 0
 	}
 }
 
-// wordEnds reports the keys of the phrases in progress whose last word, with a prefix use, the
-// word hay[i:j] after the separator sep goes on from.
+// reportKeys reports the keys that end with the word at s.nw, which ends at j, in state st.
+// A key that ends where a word does fits every use as it is, without report's look at the text.
+func (s *scan) reportKeys(st *wordState, j int) {
+	for _, o := range s.m.words.outs[st.outs : st.outs+st.nOuts] {
+		w := s.nw + 1 - int(o.words)
+		start := s.starts[w&(len(s.starts)-1)]
+		if o.slot < 0 {
+			s.hits = append(s.hits, rawHit{spec: int(o.spec), start: start, end: j})
+		} else {
+			s.parts = append(s.parts, partHit{slot: int(o.slot), partMatch: partMatch{Span{start, j}, w, s.nw + 1}})
+		}
+	}
+}
+
+// wordEnds reports the keys in progress whose last word, with a prefix use, the word hay[i:j]
+// after the separator sep goes on from.
 func (s *scan) wordEnds(i, j int, sep int32) {
 	wt := s.m.words
-	for _, p := range s.active {
-		nd := &wt.nodes[p.node]
+	st := &wt.states[s.state]
+	for _, l := range wt.endNodes[st.ends : st.ends+st.nEnds] {
+		nd := &wt.nodes[l.id]
+		w := s.nw - int(l.words)
 		for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 			if e.sep != 0 && e.sep == sep && j-i > len(e.text) && s.hay[i:i+len(e.text)] == e.text {
-				s.report(e.key, p.start, i+len(e.text), p.words, s.nw+1, false)
+				s.report(e.key, s.starts[w&(len(s.starts)-1)], i+len(e.text), w, s.nw+1)
 			}
 		}
 	}
@@ -192,17 +189,19 @@ func (s *scan) separator(i, j int) int32 {
 			s.walkAt(k)
 		}
 	}
-	if len(s.active) == 0 {
+	if s.state == 0 {
 		return 0
 	}
 	wt := s.m.words
 	text := s.hay[i:j]
 	if s.ends {
-		for _, p := range s.active {
-			nd := &wt.nodes[p.node]
+		st := &wt.states[s.state]
+		for _, l := range wt.endNodes[st.ends : st.ends+st.nEnds] {
+			nd := &wt.nodes[l.id]
+			w := s.nw - int(l.words)
 			for _, e := range wt.ends[nd.ends : nd.ends+nd.nEnds] {
 				if e.sep == 0 && strings.HasPrefix(text, e.text) {
-					s.report(e.key, p.start, i+len(e.text), p.words, s.nw, false)
+					s.report(e.key, s.starts[w&(len(s.starts)-1)], i+len(e.text), w, s.nw)
 				}
 			}
 		}
@@ -217,13 +216,27 @@ func (s *scan) separator(i, j int) int32 {
 	return wt.seps.find(s.hay, i, j, head, tail).id
 }
 
+// prefixesIn reports the one-word keys with a prefix use that end inside the word hay[i:j],
+// whose id is id: a word that keys have knows them (wordTrie.prefixes); for any other, the trie
+// is walked from the start of the word.
+func (s *scan) prefixesIn(id int32, i, j int) {
+	if id == 0 {
+		s.walkWord(i, j)
+		return
+	}
+	wt := s.m.words
+	for _, k := range wt.prefixes[wt.prefixAt[id]:wt.prefixAt[id+1]] {
+		s.report(k.key, i, i+k.end, s.nw, s.nw+1)
+	}
+}
+
 // walkWord walks the trie from the start of the word hay[i:j] for the one-word keys with a
 // prefix use that end inside it.
 func (s *scan) walkWord(i, j int) {
 	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
 	for _, k := range s.found {
 		if k.end < j {
-			s.report(k.key, i, k.end, s.nw, s.nw+1, false)
+			s.report(k.key, i, k.end, s.nw, s.nw+1)
 		}
 	}
 }
@@ -233,23 +246,20 @@ func (s *scan) walkWord(i, j int) {
 func (s *scan) walkAt(i int) {
 	s.found = s.m.trie.walk(s.hay, i, s.found[:0])
 	for _, k := range s.found {
-		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)), false)
+		s.report(k.key, i, k.end, s.nw, s.nw+countWords(s.hay[i:k.end], len(s.hay)))
 	}
 }
 
 // report keeps the match of key at [start,end) for the uses whose ends it fits: where the key
-// ends with a word character, a use that is not a prefix needs a boundary after it. before and
-// through are the numbers of words of the text before start and before end. atWordEnd says
-// that a word ends at end, as the scan knows of the keys it reads a word at a time: then every
-// use fits as it is, without a look at the text.
-func (s *scan) report(key int32, start, end, before, through int, atWordEnd bool) {
-	whole := atWordEnd || !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
+// ends with a word character, a use that is not a prefix needs a boundary after it, and a
+// prefix use takes in the rest of the word. before and through are the numbers of words of the
+// text before start and before end. (The keys that end where a word does, reportKeys keeps.)
+func (s *scan) report(key int32, start, end, before, through int) {
+	whole := !s.m.wordEnd[key] || boundaryAfter(s.hay, end)
 	for _, u := range s.m.uses[key] {
 		e := end
 		if u.prefix {
-			if !atWordEnd {
-				e = wordEndFrom(s.hay, end)
-			}
+			e = wordEndFrom(s.hay, end)
 		} else if !whole {
 			continue
 		}

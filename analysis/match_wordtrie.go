@@ -19,19 +19,25 @@ type wordTrie struct {
 	words tokenTable // the words of the keys, each with the node of the keys it starts
 	seps  tokenTable // the separators inside the keys
 	nodes []wordNode // nodes[0] stands for none: no key, no edge
-	edges edgeTable  // (node, separator, word) → node
-	ends  []partialEnd
-	space int32 // the separator " ", or 0
+	// edges maps (node, separator, word) to the node reached, where that is not the word's
+	// own (match_states.go).
+	edges    edgeTable
+	ends     []partialEnd
+	states   []wordState // node → what a scan reads there
+	outs     []keyUse    // the uses of the keys of the states
+	endNodes []chainLink // the nodes with partial ends of the states
+	ring     int         // a power of two, at least the words of any key
+	// prefixes[prefixAt[w]:prefixAt[w+1]] are the one-word keys with a prefix use that word w
+	// goes on from, with their lengths for ends, shortest first.
+	prefixes []keyEnd
+	prefixAt []int32
+	space    int32 // the separator " ", or 0
 }
 
 // wordNode stands for the keys that start with one run of tokens ending with a word.
 type wordNode struct {
 	key         int32 // the key of exactly these tokens, or -1
 	ends, nEnds int32 // its partial ends are ends[ends:ends+nEnds]
-	// live is 1 if a key may still match beyond the node (an edge leaves it, or it has partial
-	// ends), else 0: a scan keeps a phrase by adding it to the length of its list, without a
-	// branch.
-	live int32
 }
 
 // partialEnd is a key whose last token the text's may go on from.
@@ -43,16 +49,10 @@ type partialEnd struct {
 	text string // the last word or separator
 }
 
-// phrase is a key in progress in a text: where it starts and the words before, and the node its
-// tokens so far reached.
-type phrase struct {
-	start, words int
-	node         int32
-}
-
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
-// some use of key k is a prefix; one-word keys with a prefix use are left to the caller.
-func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
+// some use of key k is a prefix, and uses[k] are its uses; one-word keys with a prefix use are
+// left to the caller.
+func newWordTrie(keys []string, ids []int32, prefix []bool, uses [][]use) *wordTrie {
 	t := &wordTrie{nodes: []wordNode{{key: -1}}}
 	words, seps := map[string]int32{}, map[string]int32{}
 	first := map[int32]int32{} // word → node
@@ -71,12 +71,11 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 		}
 		return n
 	}
-	var prefixWords []string // the one-word keys with a prefix use
-	next := map[int32]bool{} // node → some edge leaves it
+	var prefixWords []keyEnd // the one-word keys with a prefix use, and their lengths
 	for _, k := range ids {
 		toks := tokens(keys[k])
 		if len(toks) == 1 && prefix[k] {
-			prefixWords = append(prefixWords, toks[0])
+			prefixWords = append(prefixWords, keyEnd{key: k, end: len(toks[0])})
 		}
 		w := id(words, toks[0])
 		n, ok := first[w]
@@ -91,7 +90,6 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 			c, ok := edges[e]
 			c = node(c, ok)
 			edges[e] = c
-			next[n] = true
 			n, toks = c, toks[2:]
 		}
 		if len(toks) == 2 {
@@ -103,21 +101,36 @@ func newWordTrie(keys []string, ids []int32, prefix []bool) *wordTrie {
 	for n := range t.nodes {
 		t.nodes[n].ends, t.nodes[n].nEnds = int32(len(t.ends)), int32(len(ends[int32(n)]))
 		t.ends = append(t.ends, ends[int32(n)]...)
-		if next[int32(n)] || len(ends[int32(n)]) > 0 {
-			t.nodes[n].live = 1
-		}
 	}
-	extends := map[string]bool{}
-	for w := range words {
-		for _, p := range prefixWords {
-			extends[w] = extends[w] || len(w) > len(p) && w[:len(p)] == p
-		}
-	}
-	t.words = newTokenTable(words, t.nodes, first, extends)
-	t.seps = newTokenTable(seps, nil, nil, nil)
+	extends := t.listPrefixes(keys, words, prefixWords)
+	t.words = newTokenTable(words, first, extends)
+	t.seps = newTokenTable(seps, nil, nil)
 	t.space = seps[" "]
-	t.edges = newEdgeTable(edges)
+	t.compileStates(first, edges, uses)
 	return t
+}
+
+// listPrefixes lists, for each word of the keys, the one-word keys with a prefix use that it
+// goes on from ("documents" from "document*"), which a scan then reports without walking the
+// trie, and returns the words that go on from some.
+func (t *wordTrie) listPrefixes(keys []string, words map[string]int32, prefixWords []keyEnd) map[string]bool {
+	extends := map[string]bool{}
+	lists := make([][]keyEnd, len(words)+1) // by word id
+	for w, id := range words {
+		for _, p := range prefixWords {
+			if len(w) > p.end && w[:p.end] == keys[p.key] {
+				lists[id] = append(lists[id], p)
+				extends[w] = true
+			}
+		}
+		slices.SortFunc(lists[id], func(a, b keyEnd) int { return a.end - b.end })
+	}
+	t.prefixAt = make([]int32, len(lists)+1)
+	for id, l := range lists {
+		t.prefixAt[id+1] = t.prefixAt[id] + int32(len(l))
+		t.prefixes = append(t.prefixes, l...)
+	}
+	return extends
 }
 
 // tokens splits s into runs of word characters and runs of others.
@@ -153,7 +166,7 @@ type tokenTable struct {
 	// same holds the long tokens whose first 8 bytes, last 8 and length are those of a token in
 	// slots, which the key leaves no room for; there are seldom any.
 	same map[string]*tokenSlot
-	// none is what find returns for a token the table does not have: id 0 and no key, so that
+	// none is what find returns for a token the table does not have: id 0 and node 0, so that
 	// a scan reads it like any other word.
 	none tokenSlot
 }
@@ -162,26 +175,22 @@ type tokenSlot struct {
 	head, tail uint64 // see tokenKey
 	n          int32  // the token's length
 	id         int32
-	// A word's node, that of the keys that start with it, is copied here: a scan reads it for
-	// most words of a text.
+	// node is a word's node, that of the keys that start with it, or 0: a scan goes there
+	// where no key in progress goes on.
 	node int32
-	wordNode
 	// extends: the word goes on from a one-word key with a prefix use ("documents" from
 	// "document*"), which the trie finds.
 	extends bool
 }
 
-func newTokenTable(ids map[string]int32, nodes []wordNode, first map[int32]int32, extends map[string]bool) tokenTable {
-	t := tokenTable{mid: make([]int32, len(ids)+1), none: tokenSlot{wordNode: wordNode{key: -1}}}
+func newTokenTable(ids map[string]int32, first map[int32]int32, extends map[string]bool) tokenTable {
+	t := tokenTable{mid: make([]int32, len(ids)+1)}
 	var mids []byte
 	var all []tokenSlot
 	keys := map[[3]uint64]bool{}
 	for tok, id := range ids {
 		head, tail := tokenKey(tok, 0, len(tok))
-		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, wordNode: wordNode{key: -1}, extends: extends[tok]}
-		if n, ok := first[id]; ok {
-			s.node, s.wordNode = n, nodes[n]
-		}
+		s := tokenSlot{head: head, tail: tail, n: int32(len(tok)), id: id, node: first[id], extends: extends[tok]}
 		if len(tok) > 16 {
 			t.mid[id] = int32(len(mids))
 			mids = append(mids, tok[8:len(tok)-8]...)
@@ -261,16 +270,21 @@ func (t *tokenTable) index(head, tail uint64, n int) (int, int) {
 	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
-// find returns the slot of the token s[i:j], whose key is head and tail, or none.
+// find returns the slot of the token s[i:j], whose key is head and tail, or none. The key of
+// a token longer than 16 bytes leaves out its middle, so a slot found by the key alone is only
+// a candidate; but a token whose key no slot has is not in the table at all, and most long
+// words of a text are no key's. So find looks every token up as findShort does, and only a
+// candidate of more than 16 bytes, which is seldom, costs a branch that goes the other way.
 func (t *tokenTable) find(s string, i, j int, head, tail uint64) *tokenSlot {
-	if j-i > 16 {
-		return t.findLong(s, i, j, head, tail)
+	sl := t.findShort(head, tail, j-i)
+	if sl.n > 16 {
+		sl = t.checkLong(s, i, j, sl)
 	}
-	return t.findShort(head, tail, j-i)
+	return sl
 }
 
-// findShort is find for a token of at most 16 bytes, which its key holds whole. It calls
-// nothing, so that it needs no stack frame of its own.
+// findShort looks a token up by its key alone, which holds a token of at most 16 bytes whole.
+// It calls nothing, so that it needs no stack frame of its own.
 func (t *tokenTable) findShort(head, tail uint64, n int) *tokenSlot {
 	a, b := t.index(head, tail, n)
 	x, y := &t.slots[a], &t.slots[b]
@@ -284,15 +298,14 @@ func (t *tokenTable) findShort(head, tail uint64, n int) *tokenSlot {
 	return sl
 }
 
-// findLong is find for a token longer than 16 bytes, which also compares the bytes in between:
-// with those of the token in one of its slots, else of one in same.
-func (t *tokenTable) findLong(s string, i, j int, head, tail uint64) *tokenSlot {
-	n := j - i
-	a, b := t.index(head, tail, n)
-	for _, sl := range [2]*tokenSlot{&t.slots[a], &t.slots[b]} {
-		if m := int(t.mid[sl.id]); sl.head == head && sl.tail == tail && int(sl.n) == n && t.mids[m:m+n-16] == s[i+8:j-8] {
-			return sl
-		}
+// checkLong returns sl, the slot whose key is that of the token s[i:j] of more than 16 bytes,
+// if the bytes in between are also the same; else the slot of the token in same, or none. It
+// is seldom called, and kept out of the scan's loop.
+//
+//go:noinline
+func (t *tokenTable) checkLong(s string, i, j int, sl *tokenSlot) *tokenSlot {
+	if m := int(t.mid[sl.id]); t.mids[m:m+j-i-16] == s[i+8:j-8] {
+		return sl
 	}
 	if sl, ok := t.same[s[i:j]]; ok {
 		return sl
@@ -303,16 +316,36 @@ func (t *tokenTable) findLong(s string, i, j int, head, tail uint64) *tokenSlot 
 // edgeTable maps (node, separator, word) to the node reached. An edge has two slots, one of
 // which holds it (cuckoo hashing), at most a quarter full: a look-up reads both and keeps the
 // one that holds it by a conditional move, since whether the edge is there is anyone's guess.
+// An edge is known by one number (edgeKey), compared at once.
 type edgeTable struct {
 	slots []edgeSlot
 	shift uint
 }
 
 type edgeSlot struct {
-	from, sep, word, to int32 // to is 0 in an empty slot
+	key uint64 // edgeKey of the edge
+	to  int32  // 0 in an empty slot
+}
+
+// The bits of an edge's key: a word trie has fewer nodes, separators and words than these
+// leave room for by far, and the key of any edge stays below 1<<63, which toIf needs.
+const (
+	edgeWordBits = 24
+	edgeSepBits  = 16
+	edgeNodeBits = 63 - edgeWordBits - edgeSepBits
+)
+
+// edgeKey packs an edge's node, separator and word into one number.
+func edgeKey(from, sep, word int32) uint64 {
+	return uint64(uint32(from))<<(edgeSepBits+edgeWordBits) | uint64(uint32(sep))<<edgeWordBits | uint64(uint32(word))
 }
 
 func newEdgeTable(edges map[[3]int32]int32) edgeTable {
+	for e := range edges {
+		if uint32(e[0]) >= 1<<edgeNodeBits || uint32(e[1]) >= 1<<edgeSepBits || uint32(e[2]) >= 1<<edgeWordBits {
+			panic("analysis: the patterns have more words, separators or nodes than an edge's key holds")
+		}
+	}
 	for size := 16; ; size *= 2 {
 		if size < 4*len(edges) {
 			continue
@@ -320,7 +353,7 @@ func newEdgeTable(edges map[[3]int32]int32) edgeTable {
 		t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
 		ok := true
 		for e, to := range edges {
-			ok = ok && t.insert(edgeSlot{from: e[0], sep: e[1], word: e[2], to: to})
+			ok = ok && t.insert(edgeSlot{key: edgeKey(e[0], e[1], e[2]), to: to})
 		}
 		if ok {
 			return t
@@ -330,14 +363,14 @@ func newEdgeTable(edges map[[3]int32]int32) edgeTable {
 
 // insert is tokenTable.insert for edges.
 func (t *edgeTable) insert(s edgeSlot) bool {
-	k, _ := t.index(s.from, s.sep, s.word)
+	k, _ := t.index(s.key)
 	for range 2 * len(t.slots) {
 		if t.slots[k].to == 0 {
 			t.slots[k] = s
 			return true
 		}
 		t.slots[k], s = s, t.slots[k]
-		a, b := t.index(s.from, s.sep, s.word)
+		a, b := t.index(s.key)
 		if k == a {
 			k = b
 		} else {
@@ -347,23 +380,24 @@ func (t *edgeTable) insert(s edgeSlot) bool {
 	return false
 }
 
-// index returns the two slots of an edge, as tokenTable.index does.
-func (t *edgeTable) index(from, sep, word int32) (int, int) {
-	h := (uint64(uint32(from))<<32 | uint64(uint32(sep))<<24 ^ uint64(uint32(word))) * 0x9E3779B97F4A7C15
+// index returns the two slots of the edge whose key is k, as tokenTable.index does.
+func (t *edgeTable) index(k uint64) (int, int) {
+	h := k * 0x9E3779B97F4A7C15
 	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
 // next is the node reached from node by sep and word, or 0.
 func (t *edgeTable) next(from, sep, word int32) int32 {
-	a, b := t.index(from, sep, word)
-	return t.slots[a].toIf(from, sep, word) | t.slots[b].toIf(from, sep, word)
+	k := edgeKey(from, sep, word)
+	a, b := t.index(k)
+	return t.slots[a].toIf(k) | t.slots[b].toIf(k)
 }
 
-// toIf returns e.to if the slot holds the edge from node by sep and word, else 0 (both slots
-// of an edge are one when they hold it). It computes rather than selects: the compiler makes
-// no conditional move of a value that a load's address comes from, as the node a scan reads
-// next does, and a branch on it is anyone's guess.
-func (e *edgeSlot) toIf(from, sep, word int32) int32 {
-	d := uint32((e.from ^ from) | (e.sep ^ sep) | (e.word ^ word))
-	return e.to & -int32((uint64(d)-1)>>63)
+// toIf returns e.to if the slot holds the edge whose key is k, else 0 (both slots of an edge
+// are one when they hold it). It computes rather than selects: the compiler makes no
+// conditional move of a value that a load's address comes from, as the node a scan reads next
+// does, and a branch on it is anyone's guess.
+func (e *edgeSlot) toIf(k uint64) int32 {
+	d := e.key ^ k
+	return e.to & -int32((d-1)>>63)
 }

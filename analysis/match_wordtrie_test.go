@@ -15,7 +15,7 @@ func TestTokenTableLongTokens(t *testing.T) {
 		ids[fmt.Sprintf("abcdefgh%03dijklmnop", k)] = int32(len(ids) + 1)
 		ids[strings.Repeat("w", 3+k)] = int32(len(ids) + 1)
 	}
-	tt := newTokenTable(ids, nil, nil, nil)
+	tt := newTokenTable(ids, nil, nil)
 	want := map[string]int32{"abcdefgh009ijklmnop": 0, "abcdefgh00ijklmnop": 0, "wwwwwwwwwwwwwwwwwwwwww": 0, "zz": 0}
 	for tok, id := range ids {
 		want[tok] = id
