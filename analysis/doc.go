@@ -22,13 +22,16 @@
 // Model whose weights are named features, so its score explains itself. ReadEMSCAD, Evaluate
 // and EvaluateAds measure the whole analyzer on labelled ads.
 //
-// Speed: a text is read a few bytes at a time only where it must be. The rules' patterns are
-// compiled into one word trie for all languages, read a word at a time; the entity extractors go
-// straight to the words, digits and tokens a survey of the text has marked. The byte classes of
-// 64 bytes at a time come from classify64, an SSE2 kernel in assembly on amd64 with a portable
-// version elsewhere, which is also its test oracle. Faster versions of the matcher, the
-// extractors and the normaliser are held to frozen copies of the earlier ones (*_ref*_test.go)
-// by differential and fuzz tests. BenchmarkPipeline reports the pipeline's MB/s next to x/text
+// Speed: a text is read a few bytes at a time only where it must be. The normaliser's hot loop
+// folds plain words, and runs of Greek and Cyrillic letters, with a table look-up per character
+// and passes ordinary words and numbers by without the word-level steps. The rules' patterns
+// are compiled into one word trie for all languages, whose states stand, as in Aho-Corasick,
+// for all the keys in progress, read a word at a time; the entity extractors go straight to the
+// words, digits and tokens a survey of the text has marked. The byte classes of 64 bytes at a
+// time come from classify64, an SSE2 kernel in assembly on amd64 with a portable version
+// elsewhere, which is also its test oracle. Faster versions of the matcher, the extractors and
+// the normaliser are held to frozen copies of the earlier ones (*_ref*_test.go) by
+// differential and fuzz tests. BenchmarkPipeline reports the pipeline's MB/s next to x/text
 // NFKC's.
 //
 // Nothing here labels anyone a trafficker: a Result says which signs are present and why they
