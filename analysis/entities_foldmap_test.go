@@ -50,11 +50,7 @@ func TestLookupFoldSame(t *testing.T) {
 		check(w + "\xc3")
 	}
 	for range 50000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(6) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		check(b.String())
+		check(randomPieces(rng, parts, 6))
 	}
 }
 
@@ -110,10 +106,6 @@ func TestLookupWordAtSame(t *testing.T) {
 		}
 	}
 	for range 20000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(8) {
-			b.WriteString(parts[rng.IntN(len(parts))])
-		}
-		check(b.String())
+		check(randomPieces(rng, parts, 8))
 	}
 }
