@@ -206,8 +206,9 @@ func (x *extraction) wordIn(f *foldMap[bool], w string) bool {
 // lookupWordAt is lookupFold of the word of s at i, whose end it returns too: wordEnd and
 // lookupFold in one pass. The words after an amount ("EUR", "al mese", "в неделю") are read
 // and looked up one after another, and a word of ASCII and two-byte letters, as most are, is
-// folded and hashed while its end is looked for. Any other character (an apostrophe, a letter
-// of three bytes, a combining mark) sends the word to wordEnd and lookupFold.
+// folded and hashed while its end is looked for (the combining marks of two bytes among
+// them, as letter2 reads them). Any other character (an apostrophe, a letter or mark of three
+// bytes) sends the word to wordEnd and lookupFold.
 //
 // The word's ends are not checked against the map's (mayHold): the word is read whole anyway,
 // to find its end, and folding its bytes on the way costs less than decoding its ends.

@@ -12,8 +12,8 @@ import (
 // go on: a word that goes on is a partial match, which only a prefix use ('*') takes, and a
 // separator that goes on still matches (a key that ends with "!" needs no boundary after it).
 //
-// So a word of the text costs one look-up among the keys' words, and each key in progress one
-// look-up of (its node, the separator, the word) among the edges. A trie of bytes took a step
+// So a word of the text costs one look-up among the keys' words, and one of (the scan's state,
+// the separator, the word) among the edges (match_states.go). A trie of bytes took a step
 // for every byte, with cache misses at each, and most words of an ad go several bytes down it.
 type wordTrie struct {
 	words tokenTable // the words of the keys, each with the node of the keys it starts
@@ -179,7 +179,7 @@ type tokenSlot struct {
 	// where no key in progress goes on.
 	node int32
 	// extends: the word goes on from a one-word key with a prefix use ("documents" from
-	// "document*"), which the trie finds.
+	// "document*"), which wordTrie.prefixes lists (the trie is walked for unknown words only).
 	extends bool
 }
 
@@ -313,10 +313,11 @@ func (t *tokenTable) checkLong(s string, i, j int, sl *tokenSlot) *tokenSlot {
 	return &t.none
 }
 
-// edgeTable maps (node, separator, word) to the node reached. An edge has two slots, one of
-// which holds it (cuckoo hashing), at most a quarter full: a look-up reads both and keeps the
-// one that holds it by a conditional move, since whether the edge is there is anyone's guess.
-// An edge is known by one number (edgeKey), compared at once.
+// edgeTable maps (node, separator, word) to the node reached: the trie's own edges and, as in
+// Aho-Corasick, those a node inherits from its suffixes (compileStates). An edge has two
+// slots, one of which holds it (cuckoo hashing), at most a quarter full: a look-up reads both
+// and keeps the one that holds it by a conditional move, since whether the edge is there is
+// anyone's guess. An edge is known by one number (edgeKey), compared at once.
 type edgeTable struct {
 	slots []edgeSlot
 	shift uint
@@ -386,7 +387,8 @@ func (t *edgeTable) index(k uint64) (int, int) {
 	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
 }
 
-// next is the node reached from node by sep and word, or 0.
+// next is the node reached from node by sep and word, or 0. The scan does the same look-up in
+// its own loop; next serves the tests.
 func (t *edgeTable) next(from, sep, word int32) int32 {
 	k := edgeKey(from, sep, word)
 	a, b := t.index(k)

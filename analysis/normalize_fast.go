@@ -122,7 +122,8 @@ loop:
 		}
 		switch normASCIIKind[x] {
 		case nkSpace:
-			if n == 0 || *(*byte)(unsafe.Add(out, n-1)) == ' ' { // collapsed: the next character moves closer
+			// collapsed: the next character moves closer
+			if n == 0 || *(*byte)(unsafe.Add(out, n-1)) == ' ' {
 				for i++; i < len(s) && normASCIIKind[s[i]] == nkSpace; i++ {
 				}
 				stop = normStopAnchor
@@ -177,7 +178,8 @@ const (
 	ntLetter2             // fast, does not block, and folds to a letter of two bytes
 )
 
-// normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast, indexed by rune.
+// normTwoByteTable packs the fold entries of U+0080 to U+07FF for fast, indexed by rune; the
+// entries below U+0080, which only the overlong leads C0 and C1 reach, block.
 var normTwoByteTable = sync.OnceValue(func() *[0x800]normTwoByteEntry {
 	t := new([0x800]normTwoByteEntry)
 	for r := range rune(0x80) { // what the overlong leads C0 and C1 decode to: fast stops before them

@@ -94,12 +94,15 @@ func (rs *normRegionScan) finish() {
 }
 
 // normPlain is what the folder knows of the chunk it is writing while the chunk may still be
-// plain, as plainChunk reads it: letters of one script, then at most one punctuation mark.
+// plain, as plainChunk reads it: letters of one script, then at most one punctuation mark; or,
+// for fast alone, while it may be a number (ASCII digits alone, normDigits).
 type normPlain struct {
 	start int    // byte of the folded text
 	v     uint64 // the letters (low 32 bits), and 1 << the script of each of them (high)
 	h     uint32 // the hash of the letters
-	q     int    // 0 while there are only letters, 1 + where a punctuation mark is after them, -1: not plain, normQDigits: digits alone
+	// q is 0 while there are only letters, 1 + where a punctuation mark is after them, -1 once
+	// the chunk is not plain, normQDigits while it holds ASCII digits alone
+	q int
 }
 
 // plain reports whether the chunk that ends at byte end is plain, and its letters.
@@ -109,9 +112,9 @@ func (p *normPlain) plain(end int) (bool, int) {
 
 // normPlainLetters tests the conditions at once, with no branch of their own: whether a chunk
 // ends with a punctuation mark is anyone's guess, and a mispredicted branch per word cost more
-// than the arithmetic. q*(q-end) is zero exactly when q is 0 or end (q is never below -1, nor
-// end below 0); scripts has one bit set, or none, when scripts&(scripts-1) is zero, and none
-// only when there is no letter (n is 0).
+// than the arithmetic. q*(q-end) is zero exactly when q is 0 or end (q is -2, -1, 0 or a
+// position of at most end, and end is not below 0); scripts has one bit set, or none, when
+// scripts&(scripts-1) is zero, and none only when there is no letter (n is 0).
 func normPlainLetters(v uint64, q, end int) (bool, int) {
 	n, scripts := int(uint32(v)), uint32(v>>32)
 	return uint64(scripts&(scripts-1))|uint64(q*(q-end)) == 0 && scripts != 0, n
