@@ -138,7 +138,7 @@ type matcher struct {
 
 // compile builds the tries over the distinct parts of all patterns; parts shared by several
 // patterns or languages ("24/7") are looked for once.
-func compile(specs []patternSpec) *matcher {
+func compile(specs []patternSpec) (*matcher, error) {
 	m := &matcher{specs: specs}
 	m.rankIndicators()
 	// In (indicator, pack order) order, a spec's number alone orders hits that start together.
@@ -186,13 +186,19 @@ func compile(specs []patternSpec) *matcher {
 			m.slots = append(m.slots, partSlots)
 		}
 	}
-	m.compileTries(prefix)
-	return m
+	if err := m.compileTries(prefix); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
+
+// maxStateEdges bounds the moves between the word trie's states (compileStates): the shipped
+// packs make some 64,000, a table of 4 MB.
+const maxStateEdges = 1 << 20
 
 // compileTries puts the keys that start with a word in the word trie, and the others, with
 // the one-word keys that have a prefix use, in the byte trie.
-func (m *matcher) compileTries(prefix []bool) {
+func (m *matcher) compileTries(prefix []bool) error {
 	var words, others []int32
 	for k, key := range m.keys {
 		first, size := wordRuneAt(key, 0)
@@ -209,10 +215,14 @@ func (m *matcher) compileTries(prefix []bool) {
 	}
 	// The word trie is built even without keys that start with a word, so that a scan need
 	// not ask at every word whether there is one.
-	m.words = newWordTrie(m.keys, words, prefix, m.uses)
+	var err error
+	if m.words, err = newWordTrie(m.keys, words, prefix, m.uses, maxStateEdges); err != nil {
+		return err
+	}
 	if len(others) > 0 {
 		m.trie = newTrie(m.keys, others)
 	}
+	return nil
 }
 
 // rankIndicators numbers the indicators of the patterns in order of ID, the order hits that

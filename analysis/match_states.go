@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"math/bits"
 	"slices"
 )
@@ -40,7 +41,11 @@ type keyUse struct {
 // compileStates turns the trie's edges into the edges between the states, and sets their keys
 // and partial ends. first maps a word to the node of the keys it starts; edges maps (node,
 // separator, word) to the node the trie's edge reaches; uses are those of each key.
-func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32, uses [][]use) {
+//
+// A node holds its suffixes' edges too, so the table grows with the nodes times the words they
+// go on with, not with the keys alone: packs of many long keys that share common words could
+// make it huge. Past maxEdges edges it stops with an error rather than fill the memory.
+func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32, uses [][]use, maxEdges int) error {
 	type step struct{ sep, word, to int32 }
 	kids := make([][]step, len(t.nodes))
 	for e, c := range edges {
@@ -63,9 +68,14 @@ func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32
 		words[n] = 1
 		queue = append(queue, n)
 	}
+	total := 0
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
+		if total += len(next[fail[n]]) + len(kids[n]); total > maxEdges {
+			return fmt.Errorf("the patterns make more than %d moves between the matcher's states: "+
+				"split the packs, or write fewer patterns that share their common words", maxEdges)
+		}
 		next[n] = make(map[[2]int32]int32, len(next[fail[n]])+len(kids[n]))
 		for k, c := range next[fail[n]] {
 			next[n][k] = c
@@ -82,12 +92,16 @@ func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32
 			all[[3]int32{int32(s), k[0], k[1]}] = c
 		}
 	}
-	t.edges = newEdgeTable(all)
+	var err error
+	if t.edges, err = newEdgeTable(all); err != nil {
+		return err
+	}
 	t.states = make([]wordState, len(t.nodes))
 	for s := range t.nodes {
 		t.states[s] = t.state(int32(s), fail, words, len(next[s]) > 0, uses)
 	}
 	t.ring = 1 << bits.Len32(uint32(max(1, slices.Max(words))-1)) // of at least as many words as any key
+	return nil
 }
 
 // state builds the state of node s from the chain of its suffixes.

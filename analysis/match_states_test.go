@@ -21,7 +21,26 @@ func overlapMatcher(ps string) *matcher {
 	if len(specs) == 0 {
 		return nil
 	}
-	return compile(specs)
+	m, err := compile(specs)
+	if err != nil {
+		panic(err) // the cases are small: no limit is near
+	}
+	return m
+}
+
+// Past its limit of moves between states, compiling the word trie stops with an error that
+// says what to do, rather than fill the memory; within it, the same keys compile.
+func TestWordTrieMovesLimit(t *testing.T) {
+	keys := []string{"aa bb cc", "bb cc dd", "cc dd ee", "aa cc", "bb aa"}
+	ids := []int32{0, 1, 2, 3, 4}
+	prefix, uses := make([]bool, len(keys)), make([][]use, len(keys))
+	if _, err := newWordTrie(keys, ids, prefix, uses, 1000); err != nil {
+		t.Fatalf("within the limit: %v", err)
+	}
+	_, err := newWordTrie(keys, ids, prefix, uses, 3)
+	if err == nil || !strings.Contains(err.Error(), "more than 3 moves") {
+		t.Fatalf("past the limit: %v, want an error about more than 3 moves", err)
+	}
 }
 
 // overlapCases are keys that overlap as the states of the word trie must follow: one that goes

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"errors"
 	"math/bits"
 	"slices"
 )
@@ -52,7 +53,7 @@ type partialEnd struct {
 // newWordTrie builds the word trie of the keys that start with a word. prefix[k] says whether
 // some use of key k is a prefix, and uses[k] are its uses; one-word keys with a prefix use are
 // left to the caller.
-func newWordTrie(keys []string, ids []int32, prefix []bool, uses [][]use) *wordTrie {
+func newWordTrie(keys []string, ids []int32, prefix []bool, uses [][]use, maxEdges int) (*wordTrie, error) {
 	t := &wordTrie{nodes: []wordNode{{key: -1}}}
 	words, seps := map[string]int32{}, map[string]int32{}
 	first := map[int32]int32{} // word → node
@@ -106,8 +107,10 @@ func newWordTrie(keys []string, ids []int32, prefix []bool, uses [][]use) *wordT
 	t.words = newTokenTable(words, first, extends)
 	t.seps = newTokenTable(seps, nil, nil)
 	t.space = seps[" "]
-	t.compileStates(first, edges, uses)
-	return t
+	if err := t.compileStates(first, edges, uses, maxEdges); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // listPrefixes lists, for each word of the keys, the one-word keys with a prefix use that it
@@ -341,10 +344,10 @@ func edgeKey(from, sep, word int32) uint64 {
 	return uint64(uint32(from))<<(edgeSepBits+edgeWordBits) | uint64(uint32(sep))<<edgeWordBits | uint64(uint32(word))
 }
 
-func newEdgeTable(edges map[[3]int32]int32) edgeTable {
+func newEdgeTable(edges map[[3]int32]int32) (edgeTable, error) {
 	for e := range edges {
 		if uint32(e[0]) >= 1<<edgeNodeBits || uint32(e[1]) >= 1<<edgeSepBits || uint32(e[2]) >= 1<<edgeWordBits {
-			panic("analysis: the patterns have more words, separators or nodes than an edge's key holds")
+			return edgeTable{}, errors.New("the patterns have more words, separators or nodes than the matcher's edges hold")
 		}
 	}
 	for size := 16; ; size *= 2 {
@@ -357,7 +360,7 @@ func newEdgeTable(edges map[[3]int32]int32) edgeTable {
 			ok = ok && t.insert(edgeSlot{key: edgeKey(e[0], e[1], e[2]), to: to})
 		}
 		if ok {
-			return t
+			return t, nil
 		}
 	}
 }

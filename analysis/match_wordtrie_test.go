@@ -38,7 +38,13 @@ func TestEdgeTable(t *testing.T) {
 			edges[[3]int32{from, sep, from + sep}] = from*10 + sep
 		}
 	}
-	et := newEdgeTable(edges)
+	et, err := newEdgeTable(edges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newEdgeTable(map[[3]int32]int32{{1, 1 << edgeSepBits, 1}: 2}); err == nil {
+		t.Fatal("an edge whose separator the key cannot hold: no error")
+	}
 	for from := int32(0); from < 42; from++ {
 		for sep := int32(0); sep < 5; sep++ {
 			for word := int32(0); word < 50; word++ {

@@ -109,7 +109,11 @@ func LoadRules(fsys fs.FS) (*RuleSet, error) {
 		return nil, errors.Join(errs...)
 	}
 	rs.Version = strings.Join(append([]string{rs.Version}, versions...), " ")
-	rs.m = compile(specs)
+	m, err := compile(specs)
+	if err != nil {
+		return nil, fmt.Errorf("compiling the rule packs: %w", err)
+	}
+	rs.m = m
 	return rs, nil
 }
 
