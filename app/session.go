@@ -61,6 +61,7 @@ type BrowserSession struct {
 	mu         sync.Mutex
 	status     SessionStatus
 	autoCancel context.CancelFunc
+	closeOnce  sync.Once
 }
 
 // OpenSession starts the case's controlled browser (a visible window with the case's profile
@@ -81,6 +82,13 @@ func (w *Workstation) OpenSession(ctx context.Context, caseID string, headless b
 		if s.b != nil {
 			s.b.Close()
 		}
+		s.cancel()
+		s.setStatus(func(st *SessionStatus) { st.State, st.Err = BrowserFailed, err })
+		return nil, err
+	}
+	if err := w.trackSession(s, true); err != nil { // the workstation closed meanwhile
+		s.tab.Close()
+		s.b.Close()
 		s.cancel()
 		s.setStatus(func(st *SessionStatus) { st.State, st.Err = BrowserFailed, err })
 		return nil, err
@@ -233,10 +241,13 @@ func (s *BrowserSession) watch() {
 // Close stops automatic capture, cancels the analysis in progress (the captures are saved; the
 // GUI analyses those without an analysis when the case is opened) and closes the browser.
 func (s *BrowserSession) Close() {
-	s.SetAuto(false)
-	s.cancel()
-	s.tab.Close()
-	s.b.Close()
-	s.wg.Wait()
-	s.setStatus(func(st *SessionStatus) { st.State, st.Auto, st.URL = BrowserClosed, false, "" })
+	s.closeOnce.Do(func() { // a second Close, as from Workstation.Close, waits for the first
+		s.SetAuto(false)
+		s.cancel()
+		s.tab.Close()
+		s.b.Close()
+		s.wg.Wait()
+		_ = s.w.trackSession(s, false) // closing a session never fails
+		s.setStatus(func(st *SessionStatus) { st.State, st.Auto, st.URL = BrowserClosed, false, "" })
+	})
 }

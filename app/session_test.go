@@ -100,3 +100,46 @@ func TestBrowserSessionCapturesAndAnalyses(t *testing.T) {
 		t.Errorf("store holds %+v", sums)
 	}
 }
+
+// Closing the workstation ends its open sessions first, and waits for the analysis of a capture
+// still in progress, which read a closed store before (Badger panics then); a session cannot
+// open on a closed workstation, and closing a session twice is harmless.
+func TestWorkstationCloseEndsSessions(t *testing.T) {
+	site := boardSite(t)
+	cfg := testConfig(t)
+	w, err := Create(ctx, cfg, Settings{Officer: "Insp. Test", Region: "IT"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := w.NewCase(ctx, store.CaseInfo{Name: "close"})
+	s, err := w.OpenSession(ctx, c.ID, true, AnalyzeOptions{OCR: true}, &recordingEvents{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Navigate(ctx, site+"/ad"); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 { // analyses queued behind each other, the first in progress
+		if _, err := s.CaptureNow(ctx, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Status(); st.State != BrowserClosed {
+		t.Errorf("session after the workstation closed: %+v", st)
+	}
+	s.Close()
+	if _, err := w.OpenSession(ctx, c.ID, true, AnalyzeOptions{}, nil); err == nil {
+		t.Error("a session opened on a closed workstation")
+	}
+	w, err = Unlock(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if sums, _ := w.CaptureSummaries(ctx, c.ID); len(sums) != 3 {
+		t.Errorf("the store holds %d captures after the close, want 3", len(sums))
+	}
+}

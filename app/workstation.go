@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/intercepted-eu/workstation/store"
@@ -88,6 +89,12 @@ func defaultOfficer() string {
 type Workstation struct {
 	st       *store.Store
 	settings Settings
+
+	// the browser sessions open on the store, which Close ends before it closes the store:
+	// their analysis runs in the background and would otherwise read a closed store
+	mu       sync.Mutex
+	sessions map[*BrowserSession]bool
+	closing  bool
 }
 
 // StoreConfig says where the store is and how to unlock it. KDF is for tests; zero means the
@@ -151,7 +158,41 @@ func validRegion(r string) error {
 }
 
 // Close locks the workstation again.
-func (w *Workstation) Close() error { return w.st.Close() }
+//
+// It first ends the browser sessions still open, and waits for their background analysis,
+// so that nothing reads or writes the store once it is closed.
+func (w *Workstation) Close() error {
+	w.mu.Lock()
+	w.closing = true
+	open := make([]*BrowserSession, 0, len(w.sessions))
+	for s := range w.sessions {
+		open = append(open, s)
+	}
+	w.mu.Unlock()
+	for _, s := range open {
+		s.Close()
+	}
+	return w.st.Close()
+}
+
+// trackSession records a session as open, or as closed; a session cannot open once the
+// workstation is closing.
+func (w *Workstation) trackSession(s *BrowserSession, open bool) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	switch {
+	case !open:
+		delete(w.sessions, s)
+	case w.closing:
+		return store.ErrClosed
+	default:
+		if w.sessions == nil {
+			w.sessions = map[*BrowserSession]bool{}
+		}
+		w.sessions[s] = true
+	}
+	return nil
+}
 
 // Store gives the front ends read access to the evidence store.
 func (w *Workstation) Store() *store.Store { return w.st }
