@@ -281,7 +281,7 @@ func (s *Store) PutBlobBytes(ctx context.Context, p []byte) (BlobRef, error) {
 
 // HasBlob reports whether the blob is stored.
 func (s *Store) HasBlob(id Hash) (bool, error) {
-	err := s.db.View(func(tx *badger.Txn) error { _, err := tx.Get(hashKey(pfxBlob, id)); return err })
+	err := s.view(func(tx *badger.Txn) error { _, err := tx.Get(hashKey(pfxBlob, id)); return err })
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil
 	}

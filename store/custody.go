@@ -178,7 +178,7 @@ func (s *Store) LastEntry(action string) (e Entry, ok bool, err error) {
 	if err := s.checkOpen(); err != nil {
 		return e, false, err
 	}
-	err = s.db.View(func(tx *badger.Txn) error {
+	err = s.view(func(tx *badger.Txn) error {
 		it, err := tx.Get(actionKey(action))
 		if errors.Is(err, badger.ErrKeyNotFound) {
 			return nil
@@ -209,7 +209,7 @@ func (s *Store) LastEntry(action string) (e Entry, ok bool, err error) {
 // LogHead returns the signed head of the custody log.
 func (s *Store) LogHead() (Head, error) {
 	var h Head
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		var err error
 		h, err = readHead(tx)
 		return err
@@ -258,7 +258,7 @@ func (s *Store) Log(ctx context.Context, f LogFilter, fn func(Entry) error) erro
 		return err
 	}
 	n := 0
-	return s.db.View(func(tx *badger.Txn) error {
+	return s.view(func(tx *badger.Txn) error {
 		it := tx.NewIterator(badger.IteratorOptions{Prefix: pfxLog, PrefetchValues: true, PrefetchSize: 100, Reverse: f.Newest})
 		defer it.Close()
 		start := logKey(max(f.FromSeq, 1))

@@ -239,7 +239,7 @@ func headIn(tx *badger.Txn, lineage string) (Record, error) {
 // error wrapping ErrDeleted.
 func (s *Store) Head(lineage string) (Record, error) {
 	var r Record
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		var err error
 		r, err = headIn(tx, lineage)
 		return err
@@ -253,7 +253,7 @@ func (s *Store) Head(lineage string) (Record, error) {
 // Record returns the record with that ID.
 func (s *Store) Record(id Hash) (Record, error) {
 	var r Record
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		var err error
 		r, err = recordIn(tx, id)
 		return err
@@ -264,7 +264,7 @@ func (s *Store) Record(id Hash) (Record, error) {
 // History returns every version of lineage, oldest first.
 func (s *Store) History(lineage string) ([]Record, error) {
 	var out []Record
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		it := tx.NewIterator(badger.IteratorOptions{Prefix: versionPrefix(lineage)})
 		defer it.Close()
 		for it.Rewind(); it.Valid(); it.Next() {
@@ -293,7 +293,7 @@ func (s *Store) History(lineage string) ([]Record, error) {
 // version index and the records are read and checked against their hashes on every core.
 func (s *Store) List(ctx context.Context, k Kind, ref string) ([]Record, error) {
 	var heads []Hash
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		var want map[string]bool
 		if ref != "" {
 			lineages, err := listLineages(ctx, tx, k, ref)
@@ -321,7 +321,7 @@ func (s *Store) List(ctx context.Context, k Kind, ref string) ([]Record, error) 
 		go func() {
 			defer wg.Done()
 			lo, hi := p*len(heads)/parts, (p+1)*len(heads)/parts
-			errs[lo] = s.db.View(func(tx *badger.Txn) error {
+			errs[lo] = s.view(func(tx *badger.Txn) error {
 				for i := lo; i < hi; i++ {
 					if i%256 == 0 && ctx.Err() != nil {
 						return ctx.Err()

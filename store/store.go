@@ -74,6 +74,10 @@ type Store struct {
 	// its head.
 	wmu    sync.Mutex
 	closed atomic.Bool
+	// views counts the read transactions in flight (view), which Close waits for: Badger
+	// panics when a closed database is read, and a reader in the background (an analysis, a
+	// thumbnail) may still be at work when the officer locks the workstation.
+	views atomic.Int64
 	// lmu guards lastLineage, the time in the newest lineage ID made here.
 	lmu         sync.Mutex
 	lastLineage time.Time
@@ -228,6 +232,9 @@ func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
+	for s.views.Load() > 0 { // the reads in flight end; later ones get ErrClosed
+		time.Sleep(time.Millisecond)
+	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	err := s.db.Close()
@@ -268,6 +275,19 @@ func (s *Store) ChangePassphrase(ctx context.Context, actor string, oldPass, new
 	return writeHeader(s.opts.Dir, nh)
 }
 
+// view runs fn in a read transaction, or returns ErrClosed once the store is closing. Close
+// marks the store closed before it waits for the views in flight, and a view counts itself
+// before it looks at the mark, so no view reads the database after Close has closed it: either
+// the view sees the mark, or Close sees the view and waits for it. Views may nest.
+func (s *Store) view(fn func(*badger.Txn) error) error {
+	s.views.Add(1)
+	defer s.views.Add(-1)
+	if s.closed.Load() {
+		return ErrClosed
+	}
+	return s.db.View(fn)
+}
+
 func (s *Store) checkOpen() error {
 	if s.closed.Load() {
 		return ErrClosed
@@ -293,7 +313,7 @@ func (s *Store) checkSpace(n int64) error {
 
 func (s *Store) get(key []byte) ([]byte, error) {
 	var v []byte
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		it, err := tx.Get(key)
 		if err != nil {
 			return err

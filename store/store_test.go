@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 )
 
 var ctx = context.Background()
@@ -232,4 +234,50 @@ func (g *genReader) Read(p []byte) (int, error) {
 	}
 	g.left -= n
 	return int(n), nil
+}
+
+// Reads racing with Close get their answer or ErrClosed, never Badger's panic on a closed
+// database (an analysis still at work when the officer locks the workstation read one), and
+// reads after Close get ErrClosed.
+func TestReadsRacingClose(t *testing.T) {
+	s := TestInit(t)
+	c, err := s.CreateCase(ctx, "officer A", CaseInfo{Name: "read while closing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	errs := make(chan error, 64)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			for range 200 {
+				if _, err := s.Case(c.ID); err != nil {
+					if !errors.Is(err, ErrClosed) {
+						errs <- err
+					}
+					return
+				}
+				if _, err := s.List(ctx, KindCase, ""); err != nil && !errors.Is(err, ErrClosed) {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	close(start)
+	time.Sleep(time.Millisecond)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("a read racing Close: %v", err)
+	}
+	if _, err := s.Case(c.ID); !errors.Is(err, ErrClosed) {
+		t.Errorf("a read after Close: %v, want ErrClosed", err)
+	}
 }

@@ -95,7 +95,7 @@ func (s *Store) Verify(ctx context.Context, mode VerifyMode, actor string, rep R
 		rep = quietReporter{}
 	}
 	v := &verifier{s: s, ctx: ctx, rep: rep, mode: mode, sum: VerifySummary{Mode: mode, Started: s.opts.Now().UTC()}}
-	err := s.db.View(func(tx *badger.Txn) error {
+	err := s.view(func(tx *badger.Txn) error {
 		v.tx = tx
 		for _, phase := range []func() error{v.log, v.records, v.versions, v.references, v.blobs} {
 			if err := phase(); err != nil {
