@@ -11,7 +11,9 @@
 //     (AnalyzeCapture), kept small for lists with the full Findings as a blob; Notes and Tags
 //     are versioned records on a capture;
 //   - a BrowserSession is a case's controlled browser: one recorded tab, automatic capture,
-//     capture on demand, each capture saved then analysed off the capture path;
+//     capture on demand, each capture saved then analysed off the capture path; the
+//     Workstation owns its open sessions and ends them, waiting for their analysis, before
+//     its Close closes the store;
 //   - a QuickCheck is an analysis of a text, image or page that stores nothing until SaveCheck;
 //   - a package is a signed evidence ZIP (export.go, docs/package.md): a WACZ 1.2 web archive
 //     and an evidence bundle that standard tools verify. "Verified" there means every file
