@@ -35,10 +35,13 @@ type caseScreen struct {
 	starting   bool
 
 	captures *captureList
-	loaded   bool            // the stored captures are in the list
-	view     *fyne.Container // the capture view, or a hint
-	current  *captureView    // the capture shown, or nil
-	content  fyne.CanvasObject
+	loaded   bool // the stored captures are in the list
+	// importing: a package is being imported; no second import starts until it has ended,
+	// for the two would race (one accepting the key while the other checks it)
+	importing bool
+	view      *fyne.Container // the capture view, or a hint
+	current   *captureView    // the capture shown, or nil
+	content   fyne.CanvasObject
 
 	ctx    context.Context
 	cancel context.CancelFunc

@@ -92,6 +92,10 @@ func (s *caseScreen) onImport() {
 }
 
 func (s *caseScreen) importPackage(path string, accept bool) {
+	if s.importing { // its progress dialog covers the screen: a second import comes from code
+		return
+	}
+	s.importing = true
 	ctx, cancel := context.WithCancel(s.ctx)
 	pd := newProgressDialog(lang.L("Importing an evidence package"), s.ww.win, cancel)
 	pd.text.SetText(lang.L("Checking every file, the signatures and the custody log before anything is stored…"))
@@ -101,6 +105,7 @@ func (s *caseScreen) importPackage(path string, accept bool) {
 		sum, err := ws.ImportPackage(ctx, path, app.ImportOptions{Case: s.c.ID, AcceptKey: accept})
 		fyne.Do(func() {
 			pd.d.Hide()
+			s.importing = false
 			defer cancel()
 			switch {
 			case errors.Is(err, app.ErrUnknownKey) && sum.Report != nil:

@@ -32,7 +32,8 @@ func TestCaseScreenExportImport(t *testing.T) {
 	cs := in.caseView
 	eventually(t, "the case loaded", func() bool { return cs.loaded })
 	cs.importPackage(pkg, false)
-	eventually(t, "the question about the key", func() bool { return in.win.Canvas().Overlays().Top() != nil })
+	// the first import's own progress dialog is an overlay too: wait for the import to end
+	eventually(t, "the question about the key", func() bool { return !cs.importing && in.win.Canvas().Overlays().Top() != nil })
 	if len(cs.captures.all) != 0 {
 		t.Fatal("captures were imported before the key was accepted")
 	}
