@@ -22,7 +22,8 @@
 //
 // "Saved" means on disk: every commit is synced before it returns. Writes are refused with
 // ErrDiskFull while free space is below a reserve, so a full disk never reaches Badger mid-write.
-// Close waits for the reads and writes in flight; those that come after it get ErrClosed.
+// Close waits for the reads and the logged writes in flight; those that come after it get
+// ErrClosed. A blob batch is not waited for: commit or abandon it before Close.
 //
 // "Verified" means that Verify re-read every record and (in full mode) every blob byte, recomputed
 // their SHA-256, found every reference resolvable, the custody chain unbroken from entry 1 to the
