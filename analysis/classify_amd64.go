@@ -1,5 +1,12 @@
 package analysis
 
+import "golang.org/x/sys/cpu"
+
+// classifyAVX2 chooses the kernels' AVX2 path, thirty-two bytes an instruction, over SSE2's
+// sixteen, where the processor and the operating system support it. The tests set it to try
+// both.
+var classifyAVX2 = cpu.X86.HasAVX2
+
 // classify64 classifies s[:64] into m (classify.go); s is at least 65 bytes long, which the
 // callers' slicing has checked. Implemented in classify_amd64.s.
 //

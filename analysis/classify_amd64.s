@@ -175,9 +175,162 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 	SHLQ     $sh, AX \
 	ORQ      AX, DI
 
+// The AVX2 kernels (classifyAVX2) do the same thirty-two bytes an instruction, with VEX's
+// three operands, which need no copies: each byte of a constant is broadcast to Y5 to Y15 as
+// X5 to X15 hold it, and the others are operands in memory, from classifyBytes32. The Y
+// registers' upper halves are cleared (VZEROUPPER) before returning to code that uses SSE.
+DATA classifyBytes32<>+0(SB)/8, $0x9797979797979797
+DATA classifyBytes32<>+8(SB)/8, $0x9797979797979797
+DATA classifyBytes32<>+16(SB)/8, $0x9797979797979797
+DATA classifyBytes32<>+24(SB)/8, $0x9797979797979797
+DATA classifyBytes32<>+32(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes32<>+40(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes32<>+48(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes32<>+56(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes32<>+64(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes32<>+72(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes32<>+80(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes32<>+88(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes32<>+96(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes32<>+104(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes32<>+112(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes32<>+120(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes32<>+128(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes32<>+136(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes32<>+144(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes32<>+152(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes32<>+160(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes32<>+168(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes32<>+176(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes32<>+184(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes32<>+192(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes32<>+200(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes32<>+208(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes32<>+216(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes32<>+224(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes32<>+232(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes32<>+240(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes32<>+248(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes32<>+256(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes32<>+264(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes32<>+272(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes32<>+280(SB)/8, $0xC5C5C5C5C5C5C5C5
+GLOBL classifyBytes32<>(SB), RODATA|NOPTR, $288
+
+// CONSTY broadcasts the first byte of each of the first eleven constants of classifyBytes to
+// Y5 to Y15.
+#define CONSTY \
+	LEAQ         classifyBytes<>(SB), AX \
+	VPBROADCASTB 0(AX), Y5 \
+	VPBROADCASTB 16(AX), Y6 \
+	VPBROADCASTB 32(AX), Y7 \
+	VPBROADCASTB 48(AX), Y8 \
+	VPBROADCASTB 64(AX), Y9 \
+	VPBROADCASTB 80(AX), Y10 \
+	VPBROADCASTB 96(AX), Y11 \
+	VPBROADCASTB 112(AX), Y12 \
+	VPBROADCASTB 128(AX), Y13 \
+	VPBROADCASTB 144(AX), Y14 \
+	VPBROADCASTB 160(AX), Y15
+
+// LOADY reads the thirty-two bytes at off(SI) into Y0, and the byte after each into Y1.
+#define LOADY(off) \
+	VMOVDQU off(SI), Y0 \
+	VMOVDQU off+1(SI), Y1
+
+// ALPHAY is ALPHA: the leads of the common two-byte letters, in R12.
+#define ALPHAY(sh) \
+	VPCMPEQB  classifyBytes32<>+0(SB), Y1, Y2 \
+	VPCMPEQB  classifyBytes32<>+32(SB), Y1, Y3 \
+	VPOR      Y3, Y2, Y2 \
+	VPCMPEQB  classifyBytes32<>+64(SB), Y0, Y3 \
+	VPANDN    Y3, Y2, Y2 \
+	VPMAXUB   classifyBytes32<>+96(SB), Y1, Y3 \
+	VPCMPEQB  Y1, Y3, Y3 \
+	VPCMPEQB  classifyBytes32<>+128(SB), Y1, Y4 \
+	VPANDN    Y3, Y4, Y4 \
+	VPCMPEQB  classifyBytes32<>+160(SB), Y0, Y3 \
+	VPAND     Y3, Y4, Y4 \
+	VPOR      Y4, Y2, Y2 \
+	VPMINUB   classifyBytes32<>+192(SB), Y1, Y3 \
+	VPCMPEQB  Y1, Y3, Y3 \
+	VPCMPEQB  classifyBytes32<>+224(SB), Y0, Y4 \
+	VPAND     Y4, Y3, Y3 \
+	VPOR      Y3, Y2, Y2 \
+	VPOR      Y6, Y0, Y3 \
+	VPCMPEQB  Y7, Y3, Y4 \
+	VPCMPEQB  classifyBytes32<>+256(SB), Y3, Y3 \
+	VPOR      Y4, Y3, Y3 \
+	VPOR      Y3, Y2, Y2 \
+	VPCMPGTB  Y1, Y5, Y3 \
+	VPAND     Y3, Y2, Y2 \
+	VPMOVMSKB Y2, AX \
+	SHLQ      $sh, AX \
+	ORQ       AX, R12
+
+// LEADY is LEAD, in R10.
+#define LEADY(sh) \
+	VPMAXUB   Y5, Y0, Y2 \
+	VPCMPEQB  Y0, Y2, Y2 \
+	VPMOVMSKB Y2, CX \
+	SHLQ      $sh, CX \
+	ORQ       CX, R10
+
+// WORDY is WORD, in R8.
+#define WORDY(sh) \
+	VPMAXUB   Y8, Y0, Y2 \
+	VPCMPEQB  Y0, Y2, Y2 \
+	VPCMPEQB  Y9, Y0, Y3 \
+	VPOR      Y3, Y2, Y2 \
+	VPMOVMSKB Y2, AX \
+	SHLQ      $sh, AX \
+	ORQ       AX, R8
+
+// LETTERY is LETTER, in R9.
+#define LETTERY(sh) \
+	VPOR      Y10, Y0, Y3 \
+	VPSUBB    Y11, Y3, Y3 \
+	VPMINUB   Y12, Y3, Y4 \
+	VPCMPEQB  Y3, Y4, Y4 \
+	VPMOVMSKB Y4, CX \
+	SHLQ      $sh, CX \
+	ORQ       CX, R9
+
+// DIGITY is DIGIT, in R13.
+#define DIGITY(sh) \
+	VPSUBB    Y13, Y0, Y2 \
+	VPMINUB   Y14, Y2, Y3 \
+	VPCMPEQB  Y2, Y3, Y3 \
+	VPMOVMSKB Y3, DX \
+	SHLQ      $sh, DX \
+	ORQ       DX, R13
+
+// ALNUMY is ALNUM, in R9.
+#define ALNUMY(sh) \
+	VPOR      Y10, Y0, Y3 \
+	VPSUBB    Y11, Y3, Y3 \
+	VPMINUB   Y12, Y3, Y4 \
+	VPCMPEQB  Y3, Y4, Y4 \
+	VPSUBB    Y13, Y0, Y2 \
+	VPMINUB   Y14, Y2, Y3 \
+	VPCMPEQB  Y2, Y3, Y3 \
+	VPOR      Y3, Y4, Y4 \
+	VPMOVMSKB Y4, CX \
+	SHLQ      $sh, CX \
+	ORQ       CX, R9
+
+// PLUSY is PLUS, in DI.
+#define PLUSY(sh) \
+	VPCMPEQB  Y15, Y0, Y2 \
+	VPMOVMSKB Y2, AX \
+	SHLQ      $sh, AX \
+	ORQ       AX, DI
+
 // func classify64(s string, m *marks)
 TEXT ·classify64(SB), NOSPLIT, $0-24
 	MOVQ  s_base+0(FP), SI
+	CMPB  ·classifyAVX2(SB), $0
+	JNE   classify64avx2
 	LEAQ  classifyBytes<>(SB), AX
 	MOVOU 0(AX), X5
 	MOVOU 16(AX), X6
@@ -233,9 +386,43 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	MOVQ  DI, 40(AX)
 	RET
 
+classify64avx2:
+	CONSTY
+	XORQ  R8, R8
+	XORQ  R9, R9
+	XORQ  R10, R10
+	XORQ  R12, R12
+	XORQ  R13, R13
+	XORQ  DI, DI
+	LOADY(0)
+	ALPHAY(0)
+	LEADY(0)
+	WORDY(0)
+	LETTERY(0)
+	DIGITY(0)
+	PLUSY(0)
+	LOADY(32)
+	ALPHAY(32)
+	LEADY(32)
+	WORDY(32)
+	LETTERY(32)
+	DIGITY(32)
+	PLUSY(32)
+	VZEROUPPER
+	MOVQ  m+16(FP), AX
+	MOVQ  R8, 0(AX)
+	MOVQ  R9, 8(AX)
+	MOVQ  R10, 16(AX)
+	MOVQ  R12, 24(AX)
+	MOVQ  R13, 32(AX)
+	MOVQ  DI, 40(AX)
+	RET
+
 // func classifyWords64(s string, w *wordMarks)
 TEXT ·classifyWords64(SB), NOSPLIT, $0-24
 	MOVQ  s_base+0(FP), SI
+	CMPB  ·classifyAVX2(SB), $0
+	JNE   classifyWords64avx2
 	LEAQ  classifyBytes<>(SB), AX
 	MOVOU 0(AX), X5
 	MOVOU 16(AX), X6
@@ -267,6 +454,26 @@ TEXT ·classifyWords64(SB), NOSPLIT, $0-24
 	ALPHA(48)
 	LEAD(48)
 	ALNUM(48)
+	MOVQ  w+16(FP), AX
+	MOVQ  R9, 0(AX)
+	MOVQ  R10, 8(AX)
+	MOVQ  R12, 16(AX)
+	RET
+
+classifyWords64avx2:
+	CONSTY
+	XORQ  R9, R9
+	XORQ  R10, R10
+	XORQ  R12, R12
+	LOADY(0)
+	ALPHAY(0)
+	LEADY(0)
+	ALNUMY(0)
+	LOADY(32)
+	ALPHAY(32)
+	LEADY(32)
+	ALNUMY(32)
+	VZEROUPPER
 	MOVQ  w+16(FP), AX
 	MOVQ  R9, 0(AX)
 	MOVQ  R10, 8(AX)

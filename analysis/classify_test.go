@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestClassify64 holds the kernels of this machine to the portable classification: every byte
+// TestClassify64 holds each kernel this machine runs to the portable classification: every byte
 // value in each of the 64 places, every pair of bytes at the edges of lanes, and texts of the
 // supported scripts.
 func TestClassify64(t *testing.T) {
@@ -55,20 +55,22 @@ func FuzzClassify64(f *testing.F) {
 
 func checkClassify64(t *testing.T, s string) {
 	t.Helper()
-	var got, want marks
-	got = marks{word: rand.Uint64(), plus: rand.Uint64()} // the kernel must overwrite every mask
-	classify64(s, &got)
+	var want marks
+	var wantW wordMarks
 	classify64Generic(s, &want)
-	if got != want {
-		t.Fatalf("classify64(%q)\n got %+v\nwant %+v", s, got, want)
-	}
-	var gotW, wantW wordMarks
-	gotW = wordMarks{alnum: rand.Uint64(), alpha: rand.Uint64()}
-	classifyWords64(s, &gotW)
 	classifyWords64Generic(s, &wantW)
-	if gotW != wantW {
-		t.Fatalf("classifyWords64(%q)\n got %+v\nwant %+v", s, gotW, wantW)
-	}
+	eachKernel(func(kernel string) {
+		got := marks{word: rand.Uint64(), plus: rand.Uint64()} // the kernel must overwrite every mask
+		classify64(s, &got)
+		if got != want {
+			t.Fatalf("classify64 (%s) of %q\n got %+v\nwant %+v", kernel, s, got, want)
+		}
+		gotW := wordMarks{alnum: rand.Uint64(), alpha: rand.Uint64()}
+		classifyWords64(s, &gotW)
+		if gotW != wantW {
+			t.Fatalf("classifyWords64 (%s) of %q\n got %+v\nwant %+v", kernel, s, gotW, wantW)
+		}
+	})
 }
 
 // TestAlphaLeadsAreLetters: the two-byte characters classify64 marks as letters are letters for
@@ -92,27 +94,26 @@ func TestAlphaLeadsAreLetters(t *testing.T) {
 	}
 }
 
-// BenchmarkClassify64 classifies the bench text 64 bytes at a time with this machine's kernel
-// and with the portable version, whose ratio is the kernel's gain.
+// BenchmarkClassify64 classifies the bench text 64 bytes at a time with each kernel this
+// machine runs and with the portable version, whose ratio is a kernel's gain.
 func BenchmarkClassify64(b *testing.B) {
 	text := benchText(benchAds(b))
-	for _, c := range []struct {
-		name string
-		f    func(string, *marks)
-	}{{"kernel", classify64}, {"portable", classify64Generic}} {
-		b.Run(c.name, func(b *testing.B) {
-			var m marks
-			var sink uint64
-			for b.Loop() {
-				for i := 0; i+65 <= len(text); i += 64 {
-					c.f(text[i:], &m)
-					sink += m.word
-				}
+	run := func(b *testing.B, f func(string, *marks)) {
+		var m marks
+		var sink uint64
+		for b.Loop() {
+			for i := 0; i+65 <= len(text); i += 64 {
+				f(text[i:], &m)
+				sink += m.word
 			}
-			b.ReportMetric(float64(len(text))*float64(b.N)/1e6/b.Elapsed().Seconds(), "MB/s")
-			if sink == 1 {
-				b.Log(sink) // keeps the marks alive
-			}
-		})
+		}
+		b.ReportMetric(float64(len(text))*float64(b.N)/1e6/b.Elapsed().Seconds(), "MB/s")
+		if sink == 1 {
+			b.Log(sink) // keeps the marks alive
+		}
 	}
+	eachKernel(func(kernel string) {
+		b.Run(kernel, func(b *testing.B) { run(b, classify64) })
+	})
+	b.Run("portable", func(b *testing.B) { run(b, classify64Generic) })
 }

@@ -28,8 +28,8 @@
 // are compiled into one word trie for all languages, whose states stand, as in Aho-Corasick,
 // for all the keys in progress, read a word at a time; the entity extractors go straight to the
 // words, digits and tokens a survey of the text has marked. The byte classes of 64 bytes at a
-// time come from classify64, an SSE2 kernel in assembly on amd64 with a portable version
-// elsewhere, which is also its test oracle. Faster versions of the matcher, the extractors and
+// time come from classify64, a kernel in assembly on amd64 (AVX2 where the processor has it,
+// else SSE2) with a portable version elsewhere, which is also the kernels' test oracle. Faster versions of the matcher, the extractors and
 // the normaliser are held to frozen copies of the earlier ones (*_ref*_test.go) by
 // differential and fuzz tests. BenchmarkPipeline reports the pipeline's MB/s next to x/text
 // NFKC's.
