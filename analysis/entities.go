@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // ExtractEntities finds the entities of a text: phone numbers, e-mail addresses, URLs,
@@ -40,6 +41,7 @@ func ExtractEntities(n *Normalized, region string) []Entity {
 		return nil
 	}
 	x := newExtraction(n, region)
+	defer x.release()
 	x.run()
 	return x.resolve()
 }
@@ -82,6 +84,38 @@ type extraction struct {
 	// for e-mails and handles (atSigns)
 	ats    [2][]int
 	atsSet [2]bool
+	scr    *scratch // where sv, svText, textFrom and origRead come from and go back to
+}
+
+// scratch is the working memory of extractions that grows with the text: the surveys' lists
+// and the alignment's. An extraction takes one from scratchPool and gives it back when it
+// ends, so that extracting from long texts one after another does not allocate (and clear)
+// it anew each time; nothing in a result points into it.
+type scratch struct {
+	sv, svText survey
+	textFrom   []int
+	origRead   []lexRead
+	// the sorts' keys and merges, the spans where phones may not be and those found, their
+	// lists before sorting, and the runs of digits
+	sort                   sortBuf
+	blocked, seen, pending []Span
+	digitSpans             []Span
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release gives the extraction's scratch back to scratchPool, with what it grew to.
+func (x *extraction) release() {
+	scr := x.scr
+	if scr == nil {
+		return
+	}
+	scr.sv = survey{words: x.sv.words[:0], digits: x.sv.digits[:0], marks: x.sv.marks[:0], tokens: x.sv.tokens[:0]}
+	scr.svText = survey{words: x.svText.words[:0]}
+	scr.textFrom, scr.origRead = x.textFrom[:0], x.origRead[:0]
+	scr.blocked, scr.seen, scr.digitSpans = x.blocked.spans[:0], x.phoneSeen.spans[:0], x.digitSpans[:0]
+	x.scr = nil
+	scratchPool.Put(scr)
 }
 
 // source is one text scanned for entities. Offsets found in a mapped source are offsets of
@@ -93,6 +127,10 @@ type source struct {
 
 func newExtraction(n *Normalized, region string) *extraction {
 	x := &extraction{n: n, region: strings.ToUpper(strings.TrimSpace(region))}
+	x.scr = scratchPool.Get().(*scratch)
+	x.sv, x.svText, x.textFrom = x.scr.sv, x.scr.svText, x.scr.textFrom
+	x.blocked = spanSet{spans: x.scr.blocked, buf: &x.scr.sort}
+	x.phoneSeen = spanSet{spans: x.scr.seen, buf: &x.scr.sort}
 	x.srcs = []source{{s: n.Original}}
 	if n.Text != n.Original && !strings.EqualFold(n.Text, n.Original) {
 		x.srcs = append(x.srcs, source{s: n.Text, mapped: true})
@@ -118,7 +156,8 @@ func (x *extraction) run() {
 	x.sv.take(orig.s, true)
 	if len(x.srcs) > 1 {
 		x.alignedWords()
-		x.origRead = make([]lexRead, len(x.sv.words))
+		x.origRead = slices.Grow(x.scr.origRead[:0], len(x.sv.words))[:len(x.sv.words)]
+		clear(x.origRead)
 	}
 	x.surveyed = true
 	x.ibans(orig)
@@ -243,7 +282,7 @@ func entityRank(kind string) int {
 // The result is written over the findings: a cluster's kept findings are fewer than those read.
 func (x *extraction) resolve() []Entity {
 	c := x.found
-	sortBySpan(c)
+	sortBySpan(c, &x.scr.sort)
 	out := c[:0]
 	for i := 0; i < len(c); {
 		j, end := i+1, c[i].Span.End
@@ -266,8 +305,8 @@ func entityOrder(a, b Entity) int {
 // sortBySpan sorts the findings by span. Spans are sorted as integers holding the start,
 // length and index of each finding (entities_radix.go), then entities moved once, cycle by
 // cycle of the permutation. The order of findings with the same span does not matter to
-// resolve.
-func sortBySpan(c []Entity) {
+// resolve. buf, if not nil, lends the keys.
+func sortBySpan(c []Entity, buf *sortBuf) {
 	maxStart, maxLen, reversed := 0, 0, false
 	for _, e := range c {
 		maxStart, maxLen = max(maxStart, e.Span.Start), max(maxLen, e.Span.End-e.Span.Start)
@@ -280,7 +319,7 @@ func sortBySpan(c []Entity) {
 		})
 		return
 	}
-	keys := make([]uint64, 2*len(c))
+	keys := buf.keysFor(2 * len(c))
 	for i, e := range c {
 		keys[i] = (uint64(e.Span.Start)<<lenBits|uint64(e.Span.End-e.Span.Start))<<indexBits | uint64(i)
 	}
@@ -385,6 +424,32 @@ func boolInt(b bool) int {
 type spanSet struct {
 	spans  []Span
 	maxLen int
+	buf    *sortBuf // lends the sorts' memory, if not nil
+}
+
+// sortBuf is memory that sorts reuse from one call to the next; a nil *sortBuf lends none, and
+// each sort allocates its own.
+type sortBuf struct {
+	keys  []uint64
+	spans []Span
+}
+
+// keysFor returns n keys, of any value.
+func (b *sortBuf) keysFor(n int) []uint64 {
+	if b == nil {
+		return make([]uint64, n)
+	}
+	b.keys = slices.Grow(b.keys[:0], n)[:n]
+	return b.keys
+}
+
+// spansFor returns n spans, of any value.
+func (b *sortBuf) spansFor(n int) []Span {
+	if b == nil {
+		return make([]Span, n)
+	}
+	b.spans = slices.Grow(b.spans[:0], n)[:n]
+	return b.spans
 }
 
 // add inserts sp; spans added in text order cost no more than an append.
@@ -397,7 +462,7 @@ func (s *spanSet) add(sp Span) {
 // addAll inserts many spans at once.
 func (s *spanSet) addAll(spans []Span) {
 	s.spans = append(s.spans, spans...)
-	sortSpans(s.spans)
+	sortSpans(s.spans, s.buf)
 	for _, sp := range spans {
 		s.maxLen = max(s.maxLen, sp.End-sp.Start)
 	}
@@ -405,9 +470,9 @@ func (s *spanSet) addAll(spans []Span) {
 
 // sortSpans sorts spans by start, then end. They are sorted as integers holding the start and
 // length (entities_radix.go), several times faster than with a comparison function, unless
-// they need more than 64 bits.
-func sortSpans(c []Span) {
-	if mergeRuns(c) {
+// they need more than 64 bits. buf, if not nil, lends the memory.
+func sortSpans(c []Span, buf *sortBuf) {
+	if mergeRuns(c, buf) {
 		return
 	}
 	maxStart, maxLen, reversed := 0, 0, false
@@ -420,7 +485,7 @@ func sortSpans(c []Span) {
 		slices.SortFunc(c, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
 		return
 	}
-	keys := make([]uint64, 2*len(c))
+	keys := buf.keysFor(2 * len(c))
 	for i, sp := range c {
 		keys[i] = uint64(sp.Start)<<lenBits | uint64(sp.End-sp.Start)
 	}
@@ -438,8 +503,8 @@ const maxMergeRuns = 16
 
 // mergeRuns sorts c by merging its runs in order pairwise, if it has at most maxMergeRuns of
 // them; it reports false, leaving c as it was, if it has more. Equal spans are alike, so no
-// merge needs to be stable.
-func mergeRuns(c []Span) bool {
+// merge needs to be stable. buf, if not nil, lends the memory.
+func mergeRuns(c []Span, buf *sortBuf) bool {
 	var bounds [maxMergeRuns + 1]int // where each run starts, then len(c)
 	n := 1
 	for i := 1; i < len(c); i++ {
@@ -455,7 +520,7 @@ func mergeRuns(c []Span) bool {
 		return true // spans from one extractor come in order
 	}
 	bounds[n] = len(c)
-	src, dst := c, make([]Span, len(c))
+	src, dst := c, buf.spansFor(len(c))
 	for n > 1 {
 		m := 0
 		for k := 0; k < n; k += 2 {

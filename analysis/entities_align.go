@@ -1,6 +1,9 @@
 package analysis
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // Most of the normalised text is the original in lower case. Where the two read the same up to
 // the case of letters (of ASCII and two-byte letters, as lookupFold folds them), between two
@@ -19,8 +22,8 @@ import "math/bits"
 func (x *extraction) alignedWords() {
 	t, o := x.n.Text, x.n.Original
 	sv := &x.svText
-	sv.words = make([]int, 0, 8+len(x.sv.words)/2)
-	x.textFrom = make([]int, 0, cap(sv.words))
+	sv.words = slices.Grow(sv.words[:0], 8+len(x.sv.words)/2)
+	x.textFrom = slices.Grow(x.textFrom[:0], cap(sv.words))
 	from := x.sv.words
 	i, j := 0, -1      // j is the offset in o of i, when both are bytes no word holds
 	done, last := 0, 0 // the end in o of the last stretch taken, its length

@@ -1,6 +1,9 @@
 package analysis
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // The runs of ASCII digits of the original are listed once per extraction, from the survey's
 // digit bits, for every extractor that starts at a digit (IBANs, prices, ages, the squeezer):
@@ -8,15 +11,16 @@ import "math/bits"
 // digits to find its end.
 
 // listDigitRuns returns the runs of ASCII digits marked in bits, a survey's of a text of n
-// bytes, in order. A bit flips where a run starts or ends; bits past n are clear.
-func listDigitRuns(digits []uint64, n int) []Span {
+// bytes, in order, appended to runs[:0]. A bit flips where a run starts or ends; bits past n
+// are clear.
+func listDigitRuns(digits []uint64, n int, runs []Span) []Span {
 	var carry uint64 // the last bit of the previous word
 	count := 0
 	for _, m := range digits { // sized exactly: a text of digits has a run in two bytes
 		count += bits.OnesCount64(m &^ (m<<1 | carry))
 		carry = m >> 63
 	}
-	runs := make([]Span, 0, count)
+	runs = slices.Grow(runs[:0], count)
 	carry = 0
 	open := false
 	for w, m := range digits {
@@ -50,7 +54,7 @@ func (x *extraction) digitCursor(src source) digitCursor {
 		return digitCursor{runs: readDigitRuns(src.s), n: len(src.s)}
 	}
 	if x.digitSpans == nil {
-		x.digitSpans = listDigitRuns(x.sv.digits, len(src.s))
+		x.digitSpans = listDigitRuns(x.sv.digits, len(src.s), x.scr.digitSpans)
 	}
 	return digitCursor{runs: x.digitSpans, n: len(src.s)}
 }

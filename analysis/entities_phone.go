@@ -38,7 +38,7 @@ const (
 )
 
 func (x *extraction) phones() {
-	blocked, seen := make([]Span, 0, len(x.found)), []Span(nil)
+	blocked, seen := slices.Grow(x.scr.pending[:0], len(x.found)), []Span(nil) // sorted by addAll
 	for _, e := range x.found {
 		switch e.Type {
 		case EntityPhone: // the number of a messenger link
@@ -49,6 +49,7 @@ func (x *extraction) phones() {
 	}
 	x.blocked.addAll(blocked)
 	x.phoneSeen.addAll(seen)
+	x.scr.pending = blocked[:0]
 	x.digitRuns(func(run []group, plusAt int) { x.phonesInRun(x.srcs[0], run, plusAt) })
 }
 

@@ -22,7 +22,7 @@ func TestRadixSortSpans(t *testing.T) {
 			}
 			want := slices.Clone(spans)
 			slices.SortFunc(want, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
-			sortSpans(spans)
+			sortSpans(spans, nil)
 			if !slices.Equal(spans, want) {
 				t.Fatalf("sortSpans, %d spans up to %d: got %v, want %v", n, far, spans, want)
 			}
@@ -30,7 +30,7 @@ func TestRadixSortSpans(t *testing.T) {
 			slices.SortStableFunc(wantFound, func(a, b Entity) int {
 				return cmp.Or(a.Span.Start-b.Span.Start, a.Span.End-b.Span.End)
 			})
-			sortBySpan(found)
+			sortBySpan(found, nil)
 			if !slices.Equal(found, wantFound) {
 				t.Fatalf("sortBySpan, %d findings up to %d: the order differs", n, far)
 			}
@@ -56,7 +56,7 @@ func TestSortSpansRuns(t *testing.T) {
 			}
 			want := slices.Clone(spans)
 			slices.SortFunc(want, func(a, b Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) })
-			sortSpans(spans)
+			sortSpans(spans, nil)
 			if !slices.Equal(spans, want) {
 				t.Fatalf("sortSpans, %d runs of %d spans: got %v, want %v", runs, n, spans, want)
 			}

@@ -39,7 +39,8 @@ func (sv *survey) take(s string, full bool) {
 	}
 	sv.words, sv.marks, sv.tokens, sv.full, sv.open = sv.words[:0], sv.marks[:0], sv.tokens[:0], full, false
 	if full {
-		sv.digits = make([]uint64, len(s)/64+1)
+		sv.digits = slices.Grow(sv.digits[:0], len(s)/64+1)[:len(s)/64+1]
+		clear(sv.digits)
 	}
 	i := 0
 	for i+64+4 <= len(s) { // the bytes after a block are read by the two-byte and anchor checks

@@ -3,11 +3,13 @@ package analysis
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -421,5 +423,52 @@ func TestEntitiesLexiconHashes(t *testing.T) {
 				t.Errorf("%q: upper case %q hashes differently", w, up)
 			}
 		}
+	}
+}
+
+// TestExtractEntitiesScratchReused: extractions reuse their scratch (scratchPool), long texts
+// after short ones and at once on several goroutines, and each still finds exactly what it
+// finds alone with fresh memory.
+func TestExtractEntitiesScratchReused(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "entities", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no ads: %v", err)
+	}
+	var texts []*Normalized
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(b)
+		if i%2 == 1 { // long texts among short ones, so that scratch grows and shrinks in use
+			s = strings.Repeat(s+"\n", 40)
+		}
+		texts = append(texts, Normalize(s))
+	}
+	want := make([][]Entity, len(texts))
+	for i, n := range texts {
+		scratchPool = sync.Pool{New: func() any { return new(scratch) }} // fresh memory
+		want[i] = ExtractEntities(n, "IT")
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(texts))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 3 * len(texts) {
+				i := (k + g) % len(texts)
+				if got := ExtractEntities(texts[i], "IT"); !slices.Equal(got, want[i]) {
+					errs <- fmt.Sprintf("text %d on goroutine %d: %d entities, want %d", i, g, len(got), len(want[i]))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
