@@ -2,6 +2,8 @@ package analysis
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -70,6 +72,51 @@ func TestAgreeingNoMore(t *testing.T) {
 	}
 	if ends == 0 {
 		t.Fatal("no stretch ends before a word that differs")
+	}
+}
+
+// alignedWords finds exactly the words a survey of the normalised text finds, on the test
+// corpus, mixtures of it and random texts of the characters normalisation changes.
+func TestAlignedWordsAreTheSurvey(t *testing.T) {
+	corpus := sameCorpus(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	texts := append([]string{benchText(corpus[:11])}, corpus...)
+	for range 1000 {
+		texts = append(texts, sameMixture(rng, corpus))
+	}
+	pieces := []string{"a", "A", "é", "É", "ά", "Ά", "ё", "Ё", "а", "А", " ", "  ", "\n", ".", "'", "_",
+		"\u200b", "\u00a0", "ｗ", "🅦", "0", "3", "@", "[at]", "whatsapp", "WhatsApp", "wh@tsapp",
+		"w h a t s a p p", "telegram", "tеlеgram", "dot", "три", "three", "Ⓐ", "\xff", "ß", "ǅ"}
+	for range 3000 {
+		var sb strings.Builder
+		for range rng.IntN(40) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, text := range texts {
+		checkAlignedWords(t, text)
+	}
+}
+
+// FuzzAlignedWords holds alignedWords to the survey of the normalised text on any text.
+func FuzzAlignedWords(f *testing.F) {
+	f.Add("Whats App: +39 333 000 0001, tеlеgram @anna_job, τηλέφωνο, ΤΗΛΈΦΩΝΟ, ﬁ ｗ\u200bhatsapp")
+	f.Fuzz(func(t *testing.T, s string) { checkAlignedWords(t, s) })
+}
+
+func checkAlignedWords(t *testing.T, text string) {
+	t.Helper()
+	x := newExtraction(Normalize(text), "IT")
+	x.sv.take(x.n.Original, true)
+	x.alignedWords()
+	var want survey
+	want.take(x.n.Text, false)
+	if !slices.Equal(x.svText.words, want.words) {
+		t.Fatalf("%q (normalised %q): aligned words %v, the survey's %v", text, x.n.Text, x.svText.words, want.words)
+	}
+	if len(x.textFrom) != len(x.svText.words) {
+		t.Fatalf("%q: %d words, %d origins", text, len(x.svText.words), len(x.textFrom))
 	}
 }
 
