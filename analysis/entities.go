@@ -100,6 +100,8 @@ type scratch struct {
 	sort                   sortBuf
 	blocked, seen, pending []Span
 	digitSpans             []Span
+	// the findings before resolve, which returns the kept ones in a slice of their own
+	found []Entity
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -113,6 +115,8 @@ func (x *extraction) release() {
 	scr.sv = survey{words: x.sv.words[:0], digits: x.sv.digits[:0], marks: x.sv.marks[:0], tokens: x.sv.tokens[:0]}
 	scr.svText = survey{words: x.svText.words[:0]}
 	scr.textFrom, scr.origRead = x.textFrom[:0], x.origRead[:0]
+	clear(x.found) // so that the pool keeps no strings of results alive
+	scr.found = x.found[:0]
 	scr.blocked, scr.seen, scr.digitSpans = x.blocked.spans[:0], x.phoneSeen.spans[:0], x.digitSpans[:0]
 	x.scr = nil
 	scratchPool.Put(scr)
@@ -136,7 +140,7 @@ func newExtraction(n *Normalized, region string) *extraction {
 		x.srcs = append(x.srcs, source{s: n.Text, mapped: true})
 	}
 	x.budget = 16 + len(n.Original)/256
-	x.found = make([]Entity, 0, 4+len(n.Original)/128) // ads have about an entity in 250 bytes
+	x.found = x.scr.found[:0]
 	x.digits, x.groups = make([]byte, 0, 64), make([]group, 0, 32)
 	return x
 }
@@ -279,7 +283,8 @@ func entityRank(kind string) int {
 // taken in clusters of chain-overlapping spans, so that the pairwise work stays within a
 // cluster, which is small: a text is mostly made of findings that overlap nothing.
 //
-// The result is written over the findings: a cluster's kept findings are fewer than those read.
+// The result is written over the findings, a cluster's kept findings being fewer than those
+// read, then copied out of the scratch they are in.
 func (x *extraction) resolve() []Entity {
 	c := x.found
 	sortBySpan(c, &x.scr.sort)
@@ -293,7 +298,7 @@ func (x *extraction) resolve() []Entity {
 		out = keepBest(out, c[i:j])
 		i = j
 	}
-	return out
+	return slices.Clone(out) // c is scratch
 }
 
 // entityOrder is the order of ExtractEntities' result.
