@@ -18,3 +18,9 @@ func classify64(s string, m *marks)
 //
 //go:noescape
 func classifyWords64(s string, w *wordMarks)
+
+// equalFold32 is equalFoldLen over the first min(len(s), len(t)) &^ 31 bytes, with AVX2;
+// call it only when classifyAVX2 is set. Implemented in classify_amd64.s.
+//
+//go:noescape
+func equalFold32(s, t string) int

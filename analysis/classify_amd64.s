@@ -479,3 +479,50 @@ classifyWords64avx2:
 	MOVQ  R10, 8(AX)
 	MOVQ  R12, 16(AX)
 	RET
+
+// func equalFold32(s, t string) int
+//
+// equalFold32 is equalFoldLen over the first min(len(s), len(t)) &^ 31 bytes, thirty-two at
+// a time with AVX2: the bytes that differ but for the case bit of an ASCII letter of s are
+// found as LETTERY finds the letters. It returns the offset of the first that differs, or
+// that length if none does. Only called when classifyAVX2 is set.
+TEXT ·equalFold32(SB), NOSPLIT, $0-40
+	MOVQ         s_base+0(FP), SI
+	MOVQ         s_len+8(FP), CX
+	MOVQ         t_base+16(FP), DI
+	MOVQ         t_len+24(FP), DX
+	CMPQ         DX, CX
+	CMOVQLT      DX, CX
+	ANDQ         $-32, CX
+	XORQ         AX, AX
+	LEAQ         classifyBytes<>(SB), BX
+	VPBROADCASTB 80(BX), Y1  // 0x20
+	VPBROADCASTB 96(BX), Y2  // "a"
+	VPBROADCASTB 112(BX), Y3 // 25
+	VPXOR        Y0, Y0, Y0
+fold32loop:
+	CMPQ         AX, CX
+	JEQ          fold32done
+	VMOVDQU      (SI)(AX*1), Y4
+	VMOVDQU      (DI)(AX*1), Y5
+	VPXOR        Y4, Y5, Y5
+	VPOR         Y1, Y4, Y6
+	VPSUBB       Y2, Y6, Y6
+	VPMINUB      Y3, Y6, Y7
+	VPCMPEQB     Y6, Y7, Y7
+	VPAND        Y1, Y7, Y7
+	VPANDN       Y5, Y7, Y5
+	VPCMPEQB     Y0, Y5, Y5
+	VPMOVMSKB    Y5, R8
+	NOTL         R8
+	TESTL        R8, R8
+	JNE          fold32found
+	ADDQ         $32, AX
+	JMP          fold32loop
+fold32found:
+	BSFL         R8, R8
+	ADDQ         R8, AX
+fold32done:
+	VZEROUPPER
+	MOVQ         AX, ret+32(FP)
+	RET

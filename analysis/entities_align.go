@@ -162,6 +162,12 @@ func letter2(c, c2 byte) rune {
 // ASCII letters.
 func equalFoldLen(s, t string) int {
 	n := 0
+	if classifyAVX2 && len(s) >= 32 && len(t) >= 32 {
+		// thirty-two bytes a step where the processor has AVX2, then the rest below
+		if n = equalFold32(s, t); n < min(len(s), len(t))&^31 {
+			return n
+		}
+	}
 	// sixteen bytes a step while the texts agree, most of their length: the first of the
 	// bytes that differ is found without a branch on the half it is in
 	for n+16 <= len(s) && n+16 <= len(t) {

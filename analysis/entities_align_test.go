@@ -159,8 +159,35 @@ func TestEqualFoldLen(t *testing.T) {
 			s[want]^u[want] == 0x20 && isASCIILetter(s[want]) && isASCIILetter(u[want])) {
 			want++
 		}
-		if got := equalFoldLen(s, string(u)); got != want {
-			t.Fatalf("round %d: equalFoldLen(%q, %q) = %d, want %d", round, s, u, got, want)
+		eachKernel(func(kernel string) {
+			if got := equalFoldLen(s, string(u)); got != want {
+				t.Fatalf("round %d (%s): equalFoldLen(%q, %q) = %d, want %d", round, kernel, s, u, got, want)
+			}
+		})
+	}
+	// every pair of bytes, in the first and second half of a kernel's step and in the tail
+	base := []byte(strings.Repeat("Ab1 ", 18))
+	for x := range 256 {
+		for y := range 256 {
+			want := 0
+			if x == y || x^y == 0x20 && isASCIILetter(byte(x)) {
+				want = -1 // they agree: the length of the texts
+			}
+			for _, p := range []int{3, 17, 31, 40, 70} {
+				s, u := slices.Clone(base), slices.Clone(base)
+				s[p], u[p] = byte(x), byte(y)
+				w := want
+				if w < 0 {
+					w = len(s)
+				} else {
+					w = p
+				}
+				eachKernel(func(kernel string) {
+					if got := equalFoldLen(string(s), string(u)); got != w {
+						t.Fatalf("%s: equalFoldLen with %#02x against %#02x at %d = %d, want %d", kernel, x, y, p, got, w)
+					}
+				})
+			}
 		}
 	}
 }
