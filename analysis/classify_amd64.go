@@ -24,3 +24,21 @@ func classifyWords64(s string, w *wordMarks)
 //
 //go:noescape
 func equalFold32(s, t string) int
+
+// markBytes marks the bytes the extractors step through (entities_bytes.go) in s, a whole
+// number of blocks of 64 bytes, into word k of each list for block k: with AVX2 where the
+// processor has it, else eight bytes at a time within a register.
+func markBytes(s string, dots, ats, brackets []uint64) {
+	if n := len(s) / 64; n > 0 && classifyAVX2 {
+		_, _, _ = dots[n-1], ats[n-1], brackets[n-1]
+		markBytesAVX2(s, &dots[0], &ats[0], &brackets[0])
+		return
+	}
+	markBytesGeneric(s, dots, ats, brackets)
+}
+
+// markBytesAVX2 is markBytes with AVX2, for the whole blocks of s. Implemented in
+// classify_amd64.s.
+//
+//go:noescape
+func markBytesAVX2(s string, dots, ats, brackets *uint64)

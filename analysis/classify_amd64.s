@@ -526,3 +526,73 @@ fold32done:
 	VZEROUPPER
 	MOVQ         AX, ret+32(FP)
 	RET
+
+// func markBytesAVX2(s string, dots, ats, brackets *uint64)
+//
+// markBytesAVX2 marks, for each whole block of 64 bytes of s, its ".", "@" and brackets ("[",
+// "(", "{", "<") in one word of each list, comparing 32 bytes an instruction.
+TEXT ·markBytesAVX2(SB), NOSPLIT, $0-40
+	MOVQ         s_base+0(FP), SI
+	MOVQ         s_len+8(FP), CX
+	MOVQ         dots+16(FP), R8
+	MOVQ         ats+24(FP), R9
+	MOVQ         brackets+32(FP), R10
+	SHRQ         $6, CX
+	LEAQ         markBytesBytes<>(SB), AX
+	VPBROADCASTB 0(AX), Y8
+	VPBROADCASTB 1(AX), Y9
+	VPBROADCASTB 2(AX), Y10
+	VPBROADCASTB 3(AX), Y11
+	VPBROADCASTB 4(AX), Y12
+	VPBROADCASTB 5(AX), Y13
+marksloop:
+	TESTQ        CX, CX
+	JEQ          marksdone
+	VMOVDQU      0(SI), Y0
+	VMOVDQU      32(SI), Y1
+	VPCMPEQB     Y8, Y0, Y2
+	VPCMPEQB     Y8, Y1, Y3
+	VPMOVMSKB    Y2, AX
+	VPMOVMSKB    Y3, BX
+	SHLQ         $32, BX
+	ORQ          BX, AX
+	MOVQ         AX, (R8)
+	VPCMPEQB     Y9, Y0, Y2
+	VPCMPEQB     Y9, Y1, Y3
+	VPMOVMSKB    Y2, AX
+	VPMOVMSKB    Y3, BX
+	SHLQ         $32, BX
+	ORQ          BX, AX
+	MOVQ         AX, (R9)
+	VPCMPEQB     Y10, Y0, Y2
+	VPCMPEQB     Y11, Y0, Y4
+	VPOR         Y4, Y2, Y2
+	VPCMPEQB     Y12, Y0, Y4
+	VPOR         Y4, Y2, Y2
+	VPCMPEQB     Y13, Y0, Y4
+	VPOR         Y4, Y2, Y2
+	VPCMPEQB     Y10, Y1, Y3
+	VPCMPEQB     Y11, Y1, Y4
+	VPOR         Y4, Y3, Y3
+	VPCMPEQB     Y12, Y1, Y4
+	VPOR         Y4, Y3, Y3
+	VPCMPEQB     Y13, Y1, Y4
+	VPOR         Y4, Y3, Y3
+	VPMOVMSKB    Y2, AX
+	VPMOVMSKB    Y3, BX
+	SHLQ         $32, BX
+	ORQ          BX, AX
+	MOVQ         AX, (R10)
+	ADDQ         $64, SI
+	ADDQ         $8, R8
+	ADDQ         $8, R9
+	ADDQ         $8, R10
+	DECQ         CX
+	JMP          marksloop
+marksdone:
+	VZEROUPPER
+	RET
+
+// The bytes markBytesAVX2 marks: ".", "@", "[", "(", "{", "<".
+DATA markBytesBytes<>+0(SB)/8, $0x00003C7B285B402E
+GLOBL markBytesBytes<>(SB), RODATA|NOPTR, $8

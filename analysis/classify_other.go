@@ -13,3 +13,7 @@ func equalFold32(s, t string) int { return 0 }
 
 // classifyAVX2 is false off amd64.
 const classifyAVX2 = false
+
+// markBytes marks the bytes the extractors step through (entities_bytes.go) in s, a whole
+// number of blocks of 64 bytes, into word k of each list for block k.
+func markBytes(s string, dots, ats, brackets []uint64) { markBytesGeneric(s, dots, ats, brackets) }

@@ -84,7 +84,10 @@ type extraction struct {
 	// for e-mails and handles (atSigns)
 	ats    [2][]int
 	atsSet [2]bool
-	scr    *scratch // where sv, svText, textFrom and origRead come from and go back to
+	// the "@", "." and brackets of the original and of the normalised text, marked once for
+	// the extractors that step through them (entities_bytes.go)
+	bytes [2]byteMarks
+	scr   *scratch // where sv, svText, textFrom and origRead come from and go back to
 }
 
 // scratch is the working memory of extractions that grows with the text: the surveys' lists
@@ -102,6 +105,7 @@ type scratch struct {
 	digitSpans             []Span
 	// the findings before resolve, which returns the kept ones in a slice of their own
 	found []Entity
+	bytes [2]byteMarks // their lists only
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -115,6 +119,9 @@ func (x *extraction) release() {
 	scr.sv = survey{words: x.sv.words[:0], digits: x.sv.digits[:0], marks: x.sv.marks[:0], tokens: x.sv.tokens[:0]}
 	scr.svText = survey{words: x.svText.words[:0]}
 	scr.textFrom, scr.origRead = x.textFrom[:0], x.origRead[:0]
+	for k, m := range x.bytes {
+		scr.bytes[k] = byteMarks{dots: m.dots, ats: m.ats, brackets: m.brackets}
+	}
 	clear(x.found) // so that the pool keeps no strings of results alive
 	scr.found = x.found[:0]
 	scr.blocked, scr.seen, scr.digitSpans = x.blocked.spans[:0], x.phoneSeen.spans[:0], x.digitSpans[:0]
@@ -133,6 +140,7 @@ func newExtraction(n *Normalized, region string) *extraction {
 	x := &extraction{n: n, region: strings.ToUpper(strings.TrimSpace(region))}
 	x.scr = scratchPool.Get().(*scratch)
 	x.sv, x.svText, x.textFrom = x.scr.sv, x.scr.svText, x.scr.textFrom
+	x.bytes = x.scr.bytes
 	x.blocked = spanSet{spans: x.scr.blocked, buf: &x.scr.sort}
 	x.phoneSeen = spanSet{spans: x.scr.seen, buf: &x.scr.sort}
 	x.srcs = []source{{s: n.Original}}
@@ -180,24 +188,28 @@ func (x *extraction) run() {
 	x.ages(orig)
 }
 
-// atSigns returns the offsets of the "@" of src, found once for the e-mail and handle
-// extractors: the texts are long and "@" rare, so a second search would mostly be a second
-// pass over the whole text.
+// atSigns returns the offsets of the "@" of src, listed once for the e-mail and handle
+// extractors.
 func (x *extraction) atSigns(src source) []int {
 	k := boolInt(src.mapped)
 	if !x.atsSet[k] {
-		s := src.s
-		for i := 0; ; {
-			j := strings.IndexByte(s[i:], '@')
-			if j < 0 {
-				break
+		for w, m := range x.marksOf(src).ats {
+			for ; m != 0; m &= m - 1 {
+				x.ats[k] = append(x.ats[k], w*64+bits.TrailingZeros64(m))
 			}
-			x.ats[k] = append(x.ats[k], i+j)
-			i += j + 1
 		}
 		x.atsSet[k] = true
 	}
 	return x.ats[k]
+}
+
+// marksOf returns the marks of the bytes of src the extractors step through, taken once.
+func (x *extraction) marksOf(src source) *byteMarks {
+	m := &x.bytes[boolInt(src.mapped)]
+	if !m.set || m.s != src.s {
+		m.take(src.s)
+	}
+	return m
 }
 
 // words returns the starts of the words of src that may be in the lexicon.

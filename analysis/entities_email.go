@@ -266,9 +266,9 @@ func (x *extraction) bracketed(s string, p int, symbol byte, words *foldMap[bool
 // brackets looks at each bracket of src for an at-marker or a dot-marker.
 func (x *extraction) brackets(src source) {
 	s := src.s
-	f := newByteFinder(s, "[({<")
+	brackets := x.marksOf(src).brackets
 	for i := 0; i < len(s); {
-		p := f.next(i)
+		p := nextMark(brackets, i, len(s))
 		if p == len(s) {
 			return
 		}

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -300,36 +299,3 @@ func mixedScript(s string) bool {
 
 // folded reports whether src is the original and a normalised text is also scanned.
 func (x *extraction) folded(src source) bool { return !src.mapped && len(x.srcs) > 1 }
-
-// byteFinder finds the next of up to four bytes in s from increasing offsets with one
-// IndexByte per byte and occurrence, which runs far faster than strings.IndexAny when the
-// bytes are rare.
-type byteFinder struct {
-	s     string
-	bytes string
-	at    [4]int // the next offset of each byte at or after the last query, or len(s)
-}
-
-func newByteFinder(s, bytes string) *byteFinder {
-	f := &byteFinder{s: s, bytes: bytes}
-	for k := range f.at {
-		f.at[k] = -1
-	}
-	return f
-}
-
-// next returns the offset of the first of the bytes at or after i, or len(s). Offsets must not
-// decrease from call to call.
-func (f *byteFinder) next(i int) int {
-	p := len(f.s)
-	for k := 0; k < len(f.bytes); k++ {
-		if f.at[k] < i {
-			f.at[k] = len(f.s)
-			if j := strings.IndexByte(f.s[i:], f.bytes[k]); j >= 0 {
-				f.at[k] = i + j
-			}
-		}
-		p = min(p, f.at[k])
-	}
-	return p
-}

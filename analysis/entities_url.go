@@ -18,12 +18,12 @@ import (
 
 func (x *extraction) urls(src source) {
 	s := src.s
+	dots := x.marksOf(src).dots
 	for i := 0; i < len(s); {
-		k := strings.IndexByte(s[i:], '.')
-		if k < 0 {
+		d := nextMark(dots, i, len(s))
+		if d == len(s) {
 			break
 		}
-		d := i + k
 		if d+1 == len(s) || (s[d+1] < utf8.RuneSelf && !isASCIIAlnum(s[d+1]) && s[d+1] != '-' && s[d+1] != '.') {
 			i = d + 1 // the end of a sentence, not of a host's label: most dots of a text
 			continue
