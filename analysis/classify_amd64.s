@@ -2,10 +2,11 @@
 
 // classify64 and classifyWords64 (classify_amd64.go) with SSE2: sixteen bytes are compared at
 // once and PMOVMSKB gathers the high bit of each byte of a comparison into a 16-bit mask, which
-// is shifted into place in the block's 64-bit mask. The constants, each byte repeated sixteen
-// times, are read from classifyBytes: the first eleven stay in X5 to X15 (X15 is scratch in
-// ABI0; the wrapper restores it), the others are operands in memory (aligned: the symbol is
-// larger than 32 bytes, so the linker aligns it to 32). Unsigned ranges use PMINUB and PMAXUB
+// is shifted into place in the block's 64-bit mask. The constants, each byte repeated 32 times
+// (AVX2 reads them whole, SSE2 the first sixteen), are read from classifyBytes: the first
+// eleven stay in X5 to X15 (X15 is scratch in ABI0; the wrapper restores it), the others are
+// operands in memory (aligned: the symbol is larger than 32 bytes, so the linker aligns it to
+// 32, and each constant starts at a multiple of 32). Unsigned ranges use PMINUB and PMAXUB
 // (y <= c exactly when min(y, c) == y); continuation bytes, 0x80 to 0xBF, are the bytes below
 // 0xC0 as signed.
 
@@ -16,45 +17,100 @@
 // capitals), 0xAF and 0xCF (Greek small letters), 0xC5.
 DATA classifyBytes<>+0(SB)/8, $0xC0C0C0C0C0C0C0C0
 DATA classifyBytes<>+8(SB)/8, $0xC0C0C0C0C0C0C0C0
-DATA classifyBytes<>+16(SB)/8, $0x0101010101010101
-DATA classifyBytes<>+24(SB)/8, $0x0101010101010101
-DATA classifyBytes<>+32(SB)/8, $0xD1D1D1D1D1D1D1D1
-DATA classifyBytes<>+40(SB)/8, $0xD1D1D1D1D1D1D1D1
-DATA classifyBytes<>+48(SB)/8, $0x4040404040404040
-DATA classifyBytes<>+56(SB)/8, $0x4040404040404040
-DATA classifyBytes<>+64(SB)/8, $0x2727272727272727
-DATA classifyBytes<>+72(SB)/8, $0x2727272727272727
-DATA classifyBytes<>+80(SB)/8, $0x2020202020202020
-DATA classifyBytes<>+88(SB)/8, $0x2020202020202020
-DATA classifyBytes<>+96(SB)/8, $0x6161616161616161
-DATA classifyBytes<>+104(SB)/8, $0x6161616161616161
-DATA classifyBytes<>+112(SB)/8, $0x1919191919191919
-DATA classifyBytes<>+120(SB)/8, $0x1919191919191919
-DATA classifyBytes<>+128(SB)/8, $0x3030303030303030
-DATA classifyBytes<>+136(SB)/8, $0x3030303030303030
-DATA classifyBytes<>+144(SB)/8, $0x0909090909090909
-DATA classifyBytes<>+152(SB)/8, $0x0909090909090909
-DATA classifyBytes<>+160(SB)/8, $0x2B2B2B2B2B2B2B2B
-DATA classifyBytes<>+168(SB)/8, $0x2B2B2B2B2B2B2B2B
-DATA classifyBytes<>+176(SB)/8, $0x9797979797979797
-DATA classifyBytes<>+184(SB)/8, $0x9797979797979797
-DATA classifyBytes<>+192(SB)/8, $0xB7B7B7B7B7B7B7B7
-DATA classifyBytes<>+200(SB)/8, $0xB7B7B7B7B7B7B7B7
-DATA classifyBytes<>+208(SB)/8, $0xC3C3C3C3C3C3C3C3
-DATA classifyBytes<>+216(SB)/8, $0xC3C3C3C3C3C3C3C3
-DATA classifyBytes<>+224(SB)/8, $0x8E8E8E8E8E8E8E8E
-DATA classifyBytes<>+232(SB)/8, $0x8E8E8E8E8E8E8E8E
-DATA classifyBytes<>+240(SB)/8, $0xA2A2A2A2A2A2A2A2
-DATA classifyBytes<>+248(SB)/8, $0xA2A2A2A2A2A2A2A2
-DATA classifyBytes<>+256(SB)/8, $0xCECECECECECECECE
-DATA classifyBytes<>+264(SB)/8, $0xCECECECECECECECE
-DATA classifyBytes<>+272(SB)/8, $0xAFAFAFAFAFAFAFAF
-DATA classifyBytes<>+280(SB)/8, $0xAFAFAFAFAFAFAFAF
-DATA classifyBytes<>+288(SB)/8, $0xCFCFCFCFCFCFCFCF
-DATA classifyBytes<>+296(SB)/8, $0xCFCFCFCFCFCFCFCF
-DATA classifyBytes<>+304(SB)/8, $0xC5C5C5C5C5C5C5C5
-DATA classifyBytes<>+312(SB)/8, $0xC5C5C5C5C5C5C5C5
-GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
+DATA classifyBytes<>+16(SB)/8, $0xC0C0C0C0C0C0C0C0
+DATA classifyBytes<>+24(SB)/8, $0xC0C0C0C0C0C0C0C0
+DATA classifyBytes<>+32(SB)/8, $0x0101010101010101
+DATA classifyBytes<>+40(SB)/8, $0x0101010101010101
+DATA classifyBytes<>+48(SB)/8, $0x0101010101010101
+DATA classifyBytes<>+56(SB)/8, $0x0101010101010101
+DATA classifyBytes<>+64(SB)/8, $0xD1D1D1D1D1D1D1D1
+DATA classifyBytes<>+72(SB)/8, $0xD1D1D1D1D1D1D1D1
+DATA classifyBytes<>+80(SB)/8, $0xD1D1D1D1D1D1D1D1
+DATA classifyBytes<>+88(SB)/8, $0xD1D1D1D1D1D1D1D1
+DATA classifyBytes<>+96(SB)/8, $0x4040404040404040
+DATA classifyBytes<>+104(SB)/8, $0x4040404040404040
+DATA classifyBytes<>+112(SB)/8, $0x4040404040404040
+DATA classifyBytes<>+120(SB)/8, $0x4040404040404040
+DATA classifyBytes<>+128(SB)/8, $0x2727272727272727
+DATA classifyBytes<>+136(SB)/8, $0x2727272727272727
+DATA classifyBytes<>+144(SB)/8, $0x2727272727272727
+DATA classifyBytes<>+152(SB)/8, $0x2727272727272727
+DATA classifyBytes<>+160(SB)/8, $0x2020202020202020
+DATA classifyBytes<>+168(SB)/8, $0x2020202020202020
+DATA classifyBytes<>+176(SB)/8, $0x2020202020202020
+DATA classifyBytes<>+184(SB)/8, $0x2020202020202020
+DATA classifyBytes<>+192(SB)/8, $0x6161616161616161
+DATA classifyBytes<>+200(SB)/8, $0x6161616161616161
+DATA classifyBytes<>+208(SB)/8, $0x6161616161616161
+DATA classifyBytes<>+216(SB)/8, $0x6161616161616161
+DATA classifyBytes<>+224(SB)/8, $0x1919191919191919
+DATA classifyBytes<>+232(SB)/8, $0x1919191919191919
+DATA classifyBytes<>+240(SB)/8, $0x1919191919191919
+DATA classifyBytes<>+248(SB)/8, $0x1919191919191919
+DATA classifyBytes<>+256(SB)/8, $0x3030303030303030
+DATA classifyBytes<>+264(SB)/8, $0x3030303030303030
+DATA classifyBytes<>+272(SB)/8, $0x3030303030303030
+DATA classifyBytes<>+280(SB)/8, $0x3030303030303030
+DATA classifyBytes<>+288(SB)/8, $0x0909090909090909
+DATA classifyBytes<>+296(SB)/8, $0x0909090909090909
+DATA classifyBytes<>+304(SB)/8, $0x0909090909090909
+DATA classifyBytes<>+312(SB)/8, $0x0909090909090909
+DATA classifyBytes<>+320(SB)/8, $0x2B2B2B2B2B2B2B2B
+DATA classifyBytes<>+328(SB)/8, $0x2B2B2B2B2B2B2B2B
+DATA classifyBytes<>+336(SB)/8, $0x2B2B2B2B2B2B2B2B
+DATA classifyBytes<>+344(SB)/8, $0x2B2B2B2B2B2B2B2B
+DATA classifyBytes<>+352(SB)/8, $0x9797979797979797
+DATA classifyBytes<>+360(SB)/8, $0x9797979797979797
+DATA classifyBytes<>+368(SB)/8, $0x9797979797979797
+DATA classifyBytes<>+376(SB)/8, $0x9797979797979797
+DATA classifyBytes<>+384(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes<>+392(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes<>+400(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes<>+408(SB)/8, $0xB7B7B7B7B7B7B7B7
+DATA classifyBytes<>+416(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes<>+424(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes<>+432(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes<>+440(SB)/8, $0xC3C3C3C3C3C3C3C3
+DATA classifyBytes<>+448(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes<>+456(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes<>+464(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes<>+472(SB)/8, $0x8E8E8E8E8E8E8E8E
+DATA classifyBytes<>+480(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes<>+488(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes<>+496(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes<>+504(SB)/8, $0xA2A2A2A2A2A2A2A2
+DATA classifyBytes<>+512(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes<>+520(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes<>+528(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes<>+536(SB)/8, $0xCECECECECECECECE
+DATA classifyBytes<>+544(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes<>+552(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes<>+560(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes<>+568(SB)/8, $0xAFAFAFAFAFAFAFAF
+DATA classifyBytes<>+576(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes<>+584(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes<>+592(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes<>+600(SB)/8, $0xCFCFCFCFCFCFCFCF
+DATA classifyBytes<>+608(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes<>+616(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes<>+624(SB)/8, $0xC5C5C5C5C5C5C5C5
+DATA classifyBytes<>+632(SB)/8, $0xC5C5C5C5C5C5C5C5
+GLOBL classifyBytes<>(SB), RODATA|NOPTR, $640
+
+// CONSTX loads the first eleven constants of classifyBytes to X5 to X15.
+#define CONSTX \
+	LEAQ  classifyBytes<>(SB), AX \
+	MOVOU 0(AX), X5 \
+	MOVOU 32(AX), X6 \
+	MOVOU 64(AX), X7 \
+	MOVOU 96(AX), X8 \
+	MOVOU 128(AX), X9 \
+	MOVOU 160(AX), X10 \
+	MOVOU 192(AX), X11 \
+	MOVOU 224(AX), X12 \
+	MOVOU 256(AX), X13 \
+	MOVOU 288(AX), X14 \
+	MOVOU 320(AX), X15
 
 // The macros mark the bytes of X0 (LOAD) each in one register, ORing the 16-bit mask shifted
 // left by sh.
@@ -68,35 +124,35 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 // from 8E but before A2, CF before B0, C4, C5, D0 and D1, each before a continuation byte.
 #define ALPHA(sh) \
 	MOVO     X1, X2 \
-	PCMPEQB  classifyBytes<>+176(SB), X2 \
+	PCMPEQB  classifyBytes<>+352(SB), X2 \
 	MOVO     X1, X3 \
-	PCMPEQB  classifyBytes<>+192(SB), X3 \
+	PCMPEQB  classifyBytes<>+384(SB), X3 \
 	POR      X3, X2 \
 	MOVO     X0, X3 \
-	PCMPEQB  classifyBytes<>+208(SB), X3 \
+	PCMPEQB  classifyBytes<>+416(SB), X3 \
 	PANDN    X3, X2 \
 	MOVO     X1, X3 \
-	PMAXUB   classifyBytes<>+224(SB), X3 \
+	PMAXUB   classifyBytes<>+448(SB), X3 \
 	PCMPEQB  X1, X3 \
 	MOVO     X1, X4 \
-	PCMPEQB  classifyBytes<>+240(SB), X4 \
+	PCMPEQB  classifyBytes<>+480(SB), X4 \
 	PANDN    X3, X4 \
 	MOVO     X0, X3 \
-	PCMPEQB  classifyBytes<>+256(SB), X3 \
+	PCMPEQB  classifyBytes<>+512(SB), X3 \
 	PAND     X3, X4 \
 	POR      X4, X2 \
 	MOVO     X1, X3 \
-	PMINUB   classifyBytes<>+272(SB), X3 \
+	PMINUB   classifyBytes<>+544(SB), X3 \
 	PCMPEQB  X1, X3 \
 	MOVO     X0, X4 \
-	PCMPEQB  classifyBytes<>+288(SB), X4 \
+	PCMPEQB  classifyBytes<>+576(SB), X4 \
 	PAND     X4, X3 \
 	POR      X3, X2 \
 	MOVO     X0, X3 \
 	POR      X6, X3 \
 	MOVO     X3, X4 \
 	PCMPEQB  X7, X3 \
-	PCMPEQB  classifyBytes<>+304(SB), X4 \
+	PCMPEQB  classifyBytes<>+608(SB), X4 \
 	POR      X4, X3 \
 	POR      X3, X2 \
 	MOVO     X5, X3 \
@@ -177,61 +233,24 @@ GLOBL classifyBytes<>(SB), RODATA|NOPTR, $320
 
 // The AVX2 kernels (classifyAVX2) do the same thirty-two bytes an instruction, with VEX's
 // three operands, which need no copies: each byte of a constant is broadcast to Y5 to Y15 as
-// X5 to X15 hold it, and the others are operands in memory, from classifyBytes32. The Y
+// X5 to X15 hold it, and the others are operands in memory, as for SSE2. The Y
 // registers' upper halves are cleared (VZEROUPPER) before returning to code that uses SSE.
-DATA classifyBytes32<>+0(SB)/8, $0x9797979797979797
-DATA classifyBytes32<>+8(SB)/8, $0x9797979797979797
-DATA classifyBytes32<>+16(SB)/8, $0x9797979797979797
-DATA classifyBytes32<>+24(SB)/8, $0x9797979797979797
-DATA classifyBytes32<>+32(SB)/8, $0xB7B7B7B7B7B7B7B7
-DATA classifyBytes32<>+40(SB)/8, $0xB7B7B7B7B7B7B7B7
-DATA classifyBytes32<>+48(SB)/8, $0xB7B7B7B7B7B7B7B7
-DATA classifyBytes32<>+56(SB)/8, $0xB7B7B7B7B7B7B7B7
-DATA classifyBytes32<>+64(SB)/8, $0xC3C3C3C3C3C3C3C3
-DATA classifyBytes32<>+72(SB)/8, $0xC3C3C3C3C3C3C3C3
-DATA classifyBytes32<>+80(SB)/8, $0xC3C3C3C3C3C3C3C3
-DATA classifyBytes32<>+88(SB)/8, $0xC3C3C3C3C3C3C3C3
-DATA classifyBytes32<>+96(SB)/8, $0x8E8E8E8E8E8E8E8E
-DATA classifyBytes32<>+104(SB)/8, $0x8E8E8E8E8E8E8E8E
-DATA classifyBytes32<>+112(SB)/8, $0x8E8E8E8E8E8E8E8E
-DATA classifyBytes32<>+120(SB)/8, $0x8E8E8E8E8E8E8E8E
-DATA classifyBytes32<>+128(SB)/8, $0xA2A2A2A2A2A2A2A2
-DATA classifyBytes32<>+136(SB)/8, $0xA2A2A2A2A2A2A2A2
-DATA classifyBytes32<>+144(SB)/8, $0xA2A2A2A2A2A2A2A2
-DATA classifyBytes32<>+152(SB)/8, $0xA2A2A2A2A2A2A2A2
-DATA classifyBytes32<>+160(SB)/8, $0xCECECECECECECECE
-DATA classifyBytes32<>+168(SB)/8, $0xCECECECECECECECE
-DATA classifyBytes32<>+176(SB)/8, $0xCECECECECECECECE
-DATA classifyBytes32<>+184(SB)/8, $0xCECECECECECECECE
-DATA classifyBytes32<>+192(SB)/8, $0xAFAFAFAFAFAFAFAF
-DATA classifyBytes32<>+200(SB)/8, $0xAFAFAFAFAFAFAFAF
-DATA classifyBytes32<>+208(SB)/8, $0xAFAFAFAFAFAFAFAF
-DATA classifyBytes32<>+216(SB)/8, $0xAFAFAFAFAFAFAFAF
-DATA classifyBytes32<>+224(SB)/8, $0xCFCFCFCFCFCFCFCF
-DATA classifyBytes32<>+232(SB)/8, $0xCFCFCFCFCFCFCFCF
-DATA classifyBytes32<>+240(SB)/8, $0xCFCFCFCFCFCFCFCF
-DATA classifyBytes32<>+248(SB)/8, $0xCFCFCFCFCFCFCFCF
-DATA classifyBytes32<>+256(SB)/8, $0xC5C5C5C5C5C5C5C5
-DATA classifyBytes32<>+264(SB)/8, $0xC5C5C5C5C5C5C5C5
-DATA classifyBytes32<>+272(SB)/8, $0xC5C5C5C5C5C5C5C5
-DATA classifyBytes32<>+280(SB)/8, $0xC5C5C5C5C5C5C5C5
-GLOBL classifyBytes32<>(SB), RODATA|NOPTR, $288
 
 // CONSTY broadcasts the first byte of each of the first eleven constants of classifyBytes to
 // Y5 to Y15.
 #define CONSTY \
 	LEAQ         classifyBytes<>(SB), AX \
 	VPBROADCASTB 0(AX), Y5 \
-	VPBROADCASTB 16(AX), Y6 \
-	VPBROADCASTB 32(AX), Y7 \
-	VPBROADCASTB 48(AX), Y8 \
-	VPBROADCASTB 64(AX), Y9 \
-	VPBROADCASTB 80(AX), Y10 \
-	VPBROADCASTB 96(AX), Y11 \
-	VPBROADCASTB 112(AX), Y12 \
-	VPBROADCASTB 128(AX), Y13 \
-	VPBROADCASTB 144(AX), Y14 \
-	VPBROADCASTB 160(AX), Y15
+	VPBROADCASTB 32(AX), Y6 \
+	VPBROADCASTB 64(AX), Y7 \
+	VPBROADCASTB 96(AX), Y8 \
+	VPBROADCASTB 128(AX), Y9 \
+	VPBROADCASTB 160(AX), Y10 \
+	VPBROADCASTB 192(AX), Y11 \
+	VPBROADCASTB 224(AX), Y12 \
+	VPBROADCASTB 256(AX), Y13 \
+	VPBROADCASTB 288(AX), Y14 \
+	VPBROADCASTB 320(AX), Y15
 
 // LOADY reads the thirty-two bytes at off(SI) into Y0, and the byte after each into Y1.
 #define LOADY(off) \
@@ -240,26 +259,26 @@ GLOBL classifyBytes32<>(SB), RODATA|NOPTR, $288
 
 // ALPHAY is ALPHA: the leads of the common two-byte letters, in R12.
 #define ALPHAY(sh) \
-	VPCMPEQB  classifyBytes32<>+0(SB), Y1, Y2 \
-	VPCMPEQB  classifyBytes32<>+32(SB), Y1, Y3 \
+	VPCMPEQB  classifyBytes<>+352(SB), Y1, Y2 \
+	VPCMPEQB  classifyBytes<>+384(SB), Y1, Y3 \
 	VPOR      Y3, Y2, Y2 \
-	VPCMPEQB  classifyBytes32<>+64(SB), Y0, Y3 \
+	VPCMPEQB  classifyBytes<>+416(SB), Y0, Y3 \
 	VPANDN    Y3, Y2, Y2 \
-	VPMAXUB   classifyBytes32<>+96(SB), Y1, Y3 \
+	VPMAXUB   classifyBytes<>+448(SB), Y1, Y3 \
 	VPCMPEQB  Y1, Y3, Y3 \
-	VPCMPEQB  classifyBytes32<>+128(SB), Y1, Y4 \
+	VPCMPEQB  classifyBytes<>+480(SB), Y1, Y4 \
 	VPANDN    Y3, Y4, Y4 \
-	VPCMPEQB  classifyBytes32<>+160(SB), Y0, Y3 \
+	VPCMPEQB  classifyBytes<>+512(SB), Y0, Y3 \
 	VPAND     Y3, Y4, Y4 \
 	VPOR      Y4, Y2, Y2 \
-	VPMINUB   classifyBytes32<>+192(SB), Y1, Y3 \
+	VPMINUB   classifyBytes<>+544(SB), Y1, Y3 \
 	VPCMPEQB  Y1, Y3, Y3 \
-	VPCMPEQB  classifyBytes32<>+224(SB), Y0, Y4 \
+	VPCMPEQB  classifyBytes<>+576(SB), Y0, Y4 \
 	VPAND     Y4, Y3, Y3 \
 	VPOR      Y3, Y2, Y2 \
 	VPOR      Y6, Y0, Y3 \
 	VPCMPEQB  Y7, Y3, Y4 \
-	VPCMPEQB  classifyBytes32<>+256(SB), Y3, Y3 \
+	VPCMPEQB  classifyBytes<>+608(SB), Y3, Y3 \
 	VPOR      Y4, Y3, Y3 \
 	VPOR      Y3, Y2, Y2 \
 	VPCMPGTB  Y1, Y5, Y3 \
@@ -331,18 +350,7 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	MOVQ  s_base+0(FP), SI
 	CMPB  ·classifyAVX2(SB), $0
 	JNE   classify64avx2
-	LEAQ  classifyBytes<>(SB), AX
-	MOVOU 0(AX), X5
-	MOVOU 16(AX), X6
-	MOVOU 32(AX), X7
-	MOVOU 48(AX), X8
-	MOVOU 64(AX), X9
-	MOVOU 80(AX), X10
-	MOVOU 96(AX), X11
-	MOVOU 112(AX), X12
-	MOVOU 128(AX), X13
-	MOVOU 144(AX), X14
-	MOVOU 160(AX), X15
+	CONSTX
 	XORQ  R8, R8
 	XORQ  R9, R9
 	XORQ  R10, R10
@@ -377,6 +385,7 @@ TEXT ·classify64(SB), NOSPLIT, $0-24
 	LETTER(48)
 	DIGIT(48)
 	PLUS(48)
+classify64store:
 	MOVQ  m+16(FP), AX
 	MOVQ  R8, 0(AX)
 	MOVQ  R9, 8(AX)
@@ -409,32 +418,14 @@ classify64avx2:
 	DIGITY(32)
 	PLUSY(32)
 	VZEROUPPER
-	MOVQ  m+16(FP), AX
-	MOVQ  R8, 0(AX)
-	MOVQ  R9, 8(AX)
-	MOVQ  R10, 16(AX)
-	MOVQ  R12, 24(AX)
-	MOVQ  R13, 32(AX)
-	MOVQ  DI, 40(AX)
-	RET
+	JMP   classify64store
 
 // func classifyWords64(s string, w *wordMarks)
 TEXT ·classifyWords64(SB), NOSPLIT, $0-24
 	MOVQ  s_base+0(FP), SI
 	CMPB  ·classifyAVX2(SB), $0
 	JNE   classifyWords64avx2
-	LEAQ  classifyBytes<>(SB), AX
-	MOVOU 0(AX), X5
-	MOVOU 16(AX), X6
-	MOVOU 32(AX), X7
-	MOVOU 48(AX), X8
-	MOVOU 64(AX), X9
-	MOVOU 80(AX), X10
-	MOVOU 96(AX), X11
-	MOVOU 112(AX), X12
-	MOVOU 128(AX), X13
-	MOVOU 144(AX), X14
-	MOVOU 160(AX), X15
+	CONSTX
 	XORQ  R9, R9
 	XORQ  R10, R10
 	XORQ  R12, R12
@@ -454,6 +445,7 @@ TEXT ·classifyWords64(SB), NOSPLIT, $0-24
 	ALPHA(48)
 	LEAD(48)
 	ALNUM(48)
+classifyWords64store:
 	MOVQ  w+16(FP), AX
 	MOVQ  R9, 0(AX)
 	MOVQ  R10, 8(AX)
@@ -474,11 +466,7 @@ classifyWords64avx2:
 	LEADY(32)
 	ALNUMY(32)
 	VZEROUPPER
-	MOVQ  w+16(FP), AX
-	MOVQ  R9, 0(AX)
-	MOVQ  R10, 8(AX)
-	MOVQ  R12, 16(AX)
-	RET
+	JMP   classifyWords64store
 
 // func equalFold32(s, t string) int
 //
@@ -496,9 +484,9 @@ TEXT ·equalFold32(SB), NOSPLIT, $0-40
 	ANDQ         $-32, CX
 	XORQ         AX, AX
 	LEAQ         classifyBytes<>(SB), BX
-	VPBROADCASTB 80(BX), Y1  // 0x20
-	VPBROADCASTB 96(BX), Y2  // "a"
-	VPBROADCASTB 112(BX), Y3 // 25
+	VPBROADCASTB 160(BX), Y1  // 0x20
+	VPBROADCASTB 192(BX), Y2  // "a"
+	VPBROADCASTB 224(BX), Y3 // 25
 	VPXOR        Y0, Y0, Y0
 fold32loop:
 	CMPQ         AX, CX

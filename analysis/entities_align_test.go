@@ -90,11 +90,7 @@ func TestAlignedWordsAreTheSurvey(t *testing.T) {
 		"\u200b", "\u00a0", "ｗ", "🅦", "0", "3", "@", "[at]", "whatsapp", "WhatsApp", "wh@tsapp",
 		"w h a t s a p p", "telegram", "tеlеgram", "dot", "три", "three", "Ⓐ", "\xff", "ß", "ǅ"}
 	for range 3000 {
-		var sb strings.Builder
-		for range rng.IntN(40) {
-			sb.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, sb.String())
+		texts = append(texts, piecesText(rng, pieces, 40))
 	}
 	for _, text := range texts {
 		checkAlignedWords(t, text)

@@ -13,11 +13,7 @@ func TestByteMarks(t *testing.T) {
 	pieces := []string{"a", ".", "@", "[", "(", "{", "<", ")", "]", " ", "é", "\x00", "\xff", "..", "@@", "mail.com"}
 	texts := []string{"", ".", strings.Repeat("a", 64) + ".", strings.Repeat("@", 200)}
 	for range 2000 {
-		var sb strings.Builder
-		for range rng.IntN(120) {
-			sb.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		texts = append(texts, sb.String())
+		texts = append(texts, piecesText(rng, pieces, 120))
 	}
 	for _, s := range texts {
 		checkByteMarks(t, s)
@@ -51,4 +47,13 @@ func checkByteMarks(t *testing.T, s string) {
 			}
 		}
 	})
+}
+
+// piecesText joins up to max pieces drawn at random.
+func piecesText(rng *rand.Rand, pieces []string, max int) string {
+	var sb strings.Builder
+	for range rng.IntN(max) {
+		sb.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return sb.String()
 }
