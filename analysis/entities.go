@@ -87,13 +87,14 @@ type extraction struct {
 	// the "@", "." and brackets of the original and of the normalised text, marked once for
 	// the extractors that step through them (entities_bytes.go)
 	bytes [2]byteMarks
-	scr   *scratch // where sv, svText, textFrom and origRead come from and go back to
+	scr   *scratch // where the lists that grow with the text come from and go back to
 }
 
-// scratch is the working memory of extractions that grows with the text: the surveys' lists
-// and the alignment's. An extraction takes one from scratchPool and gives it back when it
-// ends, so that extracting from long texts one after another does not allocate (and clear)
-// it anew each time; nothing in a result points into it.
+// scratch is the working memory of extractions that grows with the text: the surveys' lists,
+// the alignment's, the sorts', the findings and the marks of bytes. An extraction takes one
+// from scratchPool and gives it back when it ends, so that extracting from long texts one
+// after another does not allocate (and clear) it anew each time; nothing in a result points
+// into it.
 type scratch struct {
 	sv, svText survey
 	textFrom   []int
