@@ -1,6 +1,9 @@
 package analysis
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // The e-mail, URL and bracket extractors go from one "@", "." or bracket of a text to the
 // next. Rather than search the text for each of these bytes, again after each one found,
@@ -18,9 +21,10 @@ type byteMarks struct {
 // take marks s, reusing the marks' memory.
 func (m *byteMarks) take(s string) {
 	w := len(s)/64 + 1
-	m.dots = growWords(m.dots, w)
-	m.ats = growWords(m.ats, w)
-	m.brackets = growWords(m.brackets, w)
+	// every word is written below: no need to clear them
+	m.dots = slices.Grow(m.dots[:0], w)[:w]
+	m.ats = slices.Grow(m.ats[:0], w)[:w]
+	m.brackets = slices.Grow(m.brackets[:0], w)[:w]
 	full := len(s) / 64
 	markBytes(s[:full*64], m.dots, m.ats, m.brackets)
 	var d, a, b uint64 // the bytes after the last full block
@@ -37,13 +41,6 @@ func (m *byteMarks) take(s string) {
 	}
 	m.dots[full], m.ats[full], m.brackets[full] = d, a, b
 	m.s, m.set = s, true
-}
-
-func growWords(b []uint64, n int) []uint64 {
-	if cap(b) < n {
-		return make([]uint64, n)
-	}
-	return b[:n]
 }
 
 // nextMark returns the offset of the first byte marked in marks at or after i, or n, the
