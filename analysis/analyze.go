@@ -101,8 +101,8 @@ func (a *Analyzer) entityHits(n *Normalized, ents []Entity) []Hit {
 		if ind == nil {
 			return
 		}
-		out = append(out, Hit{Indicator: id, Category: ind.Category, Strength: ind.Strength, Lang: "entities",
-			Pattern: why, Span: e.Span, Text: e.Raw, Explanation: ind.Explain, Source: ind.Source})
+		out = append(out, Hit{HitRule: &HitRule{Indicator: id, Category: ind.Category, Strength: ind.Strength,
+			Lang: "entities", Pattern: why, Explanation: ind.Explain, Source: ind.Source}, Span: e.Span, Text: e.Raw})
 	}
 	for _, e := range ents {
 		switch {

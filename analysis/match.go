@@ -42,6 +42,7 @@ type patternSpec struct {
 	lang  string
 	raw   string // as written in the pack, shown in hits
 	parts []part
+	rule  *HitRule // what its hits say, shared by them all
 }
 
 // parsePattern splits a pattern into its normalised parts, or says what is wrong with it.
@@ -258,17 +259,12 @@ func (rs *RuleSet) Match(n *Normalized) []Hit {
 	defer rs.m.finders.Put(f)
 	f.find(n.Text)
 	regions := f.merge()
-	// The fields of each hit are set in place: a Hit{...} is built on the stack, zeroed first,
-	// and then copied.
 	hits := make([]Hit, len(regions))
 	spans := spanCursor{n: n}
 	for i := range regions {
 		h := regions[i].hit()
-		s := &rs.m.specs[h.spec]
-		ind, span, hit := s.ind, spans.span(h.start, h.end), &hits[i]
-		hit.Indicator, hit.Category, hit.Strength = ind.ID, ind.Category, ind.Strength
-		hit.Lang, hit.Pattern, hit.Span, hit.Text = s.lang, s.raw, span, n.Original[span.Start:span.End]
-		hit.Explanation, hit.Source = ind.Explain, ind.Source
+		span := spans.span(h.start, h.end)
+		hits[i] = Hit{HitRule: rs.m.specs[h.spec].rule, Span: span, Text: n.Original[span.Start:span.End]}
 	}
 	return hits
 }

@@ -134,11 +134,10 @@ func TestMatchHitFields(t *testing.T) {
 		t.Fatalf("hits = %q", brief(hits))
 	}
 	h := hits[0]
-	want := Hit{Indicator: "documents_surrender", Category: "coercion_control", Strength: Strong, Lang: "it",
-		Pattern: "trattenere i document*", Span: Span{12, 34}, Text: "trattenere i documenti",
-		Explanation: "Original passport handed over.", Source: "ILO–EC 2009"}
-	if h != want {
-		t.Errorf("hit\n got %+v\nwant %+v", h, want)
+	want := HitRule{Indicator: "documents_surrender", Category: "coercion_control", Strength: Strong, Lang: "it",
+		Pattern: "trattenere i document*", Explanation: "Original passport handed over.", Source: "ILO–EC 2009"}
+	if *h.HitRule != want || h.Span != (Span{12, 34}) || h.Text != "trattenere i documenti" {
+		t.Errorf("hit\n got %+v %+v\nwant %+v %v %q", *h.HitRule, h, want, Span{12, 34}, "trattenere i documenti")
 	}
 }
 
@@ -458,5 +457,44 @@ func BenchmarkLoadRules(b *testing.B) {
 		if _, err := DefaultRules(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestHitJSONIsFlat: a hit's rule fields sit beside its span and text in JSON, as they did
+// before hits shared their rule, so stored results read back the same; every hit of one pattern
+// shares one rule, and a decoded hit gets a rule of its own.
+func TestHitJSONIsFlat(t *testing.T) {
+	rs := testRules(t)
+	n := Normalize("trattenere i documenti, poi trattenere i documenti")
+	hits := rs.Match(n)
+	if len(hits) != 2 || hits[0].HitRule != hits[1].HitRule {
+		t.Fatalf("two hits of one pattern share their rule: %+v", hits)
+	}
+	b, err := json.Marshal(hits[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flat map[string]any
+	if err := json.Unmarshal(b, &flat); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"indicator", "category", "strength", "lang", "pattern", "span", "text", "explanation", "source"} {
+		if _, ok := flat[k]; !ok {
+			t.Errorf("JSON of a hit lacks %q: %s", k, b)
+		}
+	}
+	if len(flat) != 9 {
+		t.Errorf("JSON of a hit has %d keys, want 9: %s", len(flat), b)
+	}
+	var back Hit
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.HitRule == nil || *back.HitRule != *hits[0].HitRule || back.Span != hits[0].Span || back.Text != hits[0].Text {
+		t.Errorf("hit read back as %+v, want %+v", back, hits[0])
+	}
+	old := `{"indicator":"x","category":"c","strength":"strong","lang":"it","pattern":"p","span":{"start":1,"end":2},"text":"t","explanation":"e","source":"s"}`
+	if err := json.Unmarshal([]byte(old), &back); err != nil || back.Indicator != "x" || back.Source != "s" || back.Span != (Span{1, 2}) {
+		t.Errorf("a hit stored before rules were shared reads as %+v (%v)", back, err)
 	}
 }

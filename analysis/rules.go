@@ -279,7 +279,9 @@ func parsePatterns(file, lang string, ind *Indicator, raw []string) ([]patternSp
 			continue
 		}
 		seen[key] = i
-		specs = append(specs, patternSpec{ind: ind, lang: lang, raw: r, parts: parts})
+		specs = append(specs, patternSpec{ind: ind, lang: lang, raw: r, parts: parts, rule: &HitRule{
+			Indicator: ind.ID, Category: ind.Category, Strength: ind.Strength, Lang: lang, Pattern: r,
+			Explanation: ind.Explain, Source: ind.Source}})
 	}
 	return specs, errs
 }

@@ -34,8 +34,8 @@ func hitsOf(rs *RuleSet, ids ...string) []Hit {
 	var hs []Hit
 	for i, id := range ids {
 		ind := rs.Indicators[id]
-		hs = append(hs, Hit{Indicator: id, Category: ind.Category, Strength: ind.Strength, Lang: "en",
-			Pattern: id, Span: Span{i * 10, i*10 + 5}, Text: "words of " + id})
+		hs = append(hs, Hit{HitRule: &HitRule{Indicator: id, Category: ind.Category, Strength: ind.Strength,
+			Lang: "en", Pattern: id}, Span: Span{i * 10, i*10 + 5}, Text: "words of " + id})
 	}
 	return hs
 }
@@ -134,7 +134,7 @@ func TestScoreExtra(t *testing.T) {
 	if sc.Categories[0].Weak != 1 || sc.Categories[0].Strong != 0 {
 		t.Errorf("extra hit promoted itself: %+v", sc.Categories[0])
 	}
-	unknown := []Hit{{Indicator: "from_elsewhere", Category: "other", Strength: Medium, Text: "x"}}
+	unknown := []Hit{{HitRule: &HitRule{Indicator: "from_elsewhere", Category: "other", Strength: Medium}, Text: "x"}}
 	sc = ScoreHits(rs, hitsOf(rs, "a_s1"), unknown)
 	if len(sc.Categories) != 2 || sc.Categories[1].Category != "other" || sc.Categories[1].Medium != 1 {
 		t.Errorf("an indicator the rules do not know keeps its hit's category and strength: %+v", sc.Categories)

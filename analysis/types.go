@@ -39,15 +39,23 @@ type Entity struct {
 	Obfuscated bool   `json:"obfuscated,omitempty"`
 }
 
-// Hit is one match of an indicator pattern.
+// Hit is one match of an indicator pattern: which pattern of which indicator (HitRule, whose
+// fields read as the hit's own: h.Indicator, h.Strength) and where. Every hit of one pattern
+// shares its HitRule, so a hit is five words however long the explanation; a HitRule is never
+// modified. In JSON the rule's fields sit beside the span and text, as one flat object.
 type Hit struct {
+	*HitRule
+	Span Span   `json:"span"` // in the original text
+	Text string `json:"text"` // the original words
+}
+
+// HitRule says which pattern of which indicator a hit is of, and why the indicator matters.
+type HitRule struct {
 	Indicator   string `json:"indicator"`
 	Category    string `json:"category"`
 	Strength    string `json:"strength"`
 	Lang        string `json:"lang"`
 	Pattern     string `json:"pattern"`
-	Span        Span   `json:"span"` // in the original text
-	Text        string `json:"text"` // the original words
 	Explanation string `json:"explanation"`
 	Source      string `json:"source"`
 }
