@@ -57,6 +57,7 @@ type scan struct {
 	// state is the node of the word trie of the longest key in progress, which stands for
 	// them all (match_states.go), or 0 if none may go on.
 	state  int32
+	edges  edgeHead // the state's edges: those of a node without any if state is 0
 	starts []int    // starts[w%len(starts)] is where word w starts, for the last words
 	ends   bool     // some key in progress has partial ends
 	space  int32    // the separator " ", or 0
@@ -130,12 +131,12 @@ func (s *scan) run() {
 			s.wordEnds(i, j, sep)
 		}
 		// The next state, where the keys in progress go on, else the word's own node, chosen
-		// by arithmetic as toIf chooses: a word that no key has (id 0), one word in seven of
+		// by arithmetic as edgeTo chooses: a word that no key has (id 0), one word in seven of
 		// an ad, has no edge and node 0, and ends every key in progress like any word that no
 		// key in progress goes on with.
-		k := edgeKey(s.state, sep, sl.id)
-		a, b := wt.edges.index(k)
-		c := wt.edges.slots[a].toIf(k) | wt.edges.slots[b].toIf(k)
+		k := edgeKey(sep, sl.id)
+		a, b := s.edges.index(k)
+		c := edgeTo(wt.edges.slots[a], k) | edgeTo(wt.edges.slots[b], k)
 		c |= sl.node & -int32(uint32(c-1)>>31)
 		st := &wt.states[c]
 		s.starts[s.nw&(len(s.starts)-1)] = i
@@ -145,7 +146,7 @@ func (s *scan) run() {
 		if sl.extends || sl.id == 0 && s.m.prefixes.may(head, j-i) {
 			s.prefixesIn(sl.id, i, j)
 		}
-		s.state, s.ends = c&st.live, st.nEnds != 0
+		s.state, s.ends, s.edges = c&st.live, st.nEnds != 0, st.edges
 	}
 }
 

@@ -27,6 +27,9 @@ type wordState struct {
 	// live is -1 if some key may go on from here (an edge leaves the node or a suffix, or it
 	// has partial ends), else 0: a scan keeps the node by masking it, without a branch.
 	live int32
+	// edges is the node's table of edges (edgeTable.heads), here where the scan has it at
+	// hand when it reads the next word.
+	edges edgeHead
 }
 
 // chainLink is a node of a state and its number of words.
@@ -93,12 +96,13 @@ func (t *wordTrie) compileStates(first map[int32]int32, edges map[[3]int32]int32
 		}
 	}
 	var err error
-	if t.edges, err = newEdgeTable(all); err != nil {
+	if t.edges, err = newEdgeTable(len(t.nodes), all); err != nil {
 		return err
 	}
 	t.states = make([]wordState, len(t.nodes))
 	for s := range t.nodes {
 		t.states[s] = t.state(int32(s), fail, words, len(next[s]) > 0, uses)
+		t.states[s].edges = t.edges.heads[s]
 	}
 	t.ring = 1 << bits.Len32(uint32(max(1, slices.Max(words))-1)) // of at least as many words as any key
 	return nil

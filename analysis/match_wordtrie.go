@@ -317,64 +317,90 @@ func (t *tokenTable) checkLong(s string, i, j int, sl *tokenSlot) *tokenSlot {
 }
 
 // edgeTable maps (node, separator, word) to the node reached: the trie's own edges and, as in
-// Aho-Corasick, those a node inherits from its suffixes (compileStates). An edge has two
-// slots, one of which holds it (cuckoo hashing), at most a quarter full: a look-up reads both
-// and keeps the one that holds it by a conditional move, since whether the edge is there is
-// anyone's guess. An edge is known by one number (edgeKey), compared at once.
+// Aho-Corasick, those a node inherits from its suffixes (compileStates). Each node has a small
+// table of its own edges: the few nodes a text is at most often (those of "di", "the", "per")
+// keep theirs in cache, where one table of all the edges spread every look-up over megabytes,
+// and the look-up that decides where a scan goes next waited on memory at almost every word.
+// An edge has two slots in its node's table, one of which holds it (cuckoo hashing), at most a
+// quarter full: a look-up reads both and keeps the one that holds it by arithmetic, since
+// whether the edge is there is anyone's guess. An edge is one number: its separator and word
+// (edgeKey) above the node it reaches.
 type edgeTable struct {
-	slots []edgeSlot
-	shift uint
+	heads []edgeHead // node → its table
+	// slots are the nodes' tables one after the other, slots[0] the empty one of every node
+	// without edges; a slot is an edge's key << edgeToBits | the node it reaches, or 0.
+	slots []uint64
 }
 
-type edgeSlot struct {
-	key uint64 // edgeKey of the edge
-	to  int32  // 0 in an empty slot
+// edgeHead is where a node's table starts in slots, and its size less one (a power of two).
+type edgeHead struct {
+	at   int32
+	mask uint32
 }
 
-// The bits of an edge's key: a word trie has fewer nodes, separators and words than these
-// leave room for by far, and the key of any edge stays below 1<<63, which toIf needs.
+// The bits of an edge: a word trie has fewer nodes, separators and words than these leave room
+// for by far.
 const (
 	edgeWordBits = 24
 	edgeSepBits  = 16
-	edgeNodeBits = 63 - edgeWordBits - edgeSepBits
+	edgeToBits   = 64 - edgeWordBits - edgeSepBits
 )
 
-// edgeKey packs an edge's node, separator and word into one number.
-func edgeKey(from, sep, word int32) uint64 {
-	return uint64(uint32(from))<<(edgeSepBits+edgeWordBits) | uint64(uint32(sep))<<edgeWordBits | uint64(uint32(word))
+// edgeKey packs an edge's separator and word into one number.
+func edgeKey(sep, word int32) uint64 {
+	return uint64(uint32(sep))<<edgeWordBits | uint64(uint32(word))
 }
 
-func newEdgeTable(edges map[[3]int32]int32) (edgeTable, error) {
-	for e := range edges {
-		if uint32(e[0]) >= 1<<edgeNodeBits || uint32(e[1]) >= 1<<edgeSepBits || uint32(e[2]) >= 1<<edgeWordBits {
+// newEdgeTable builds the tables of nodes 0 to nodes-1; edges maps (node, separator, word) to
+// the node reached.
+func newEdgeTable(nodes int, edges map[[3]int32]int32) (edgeTable, error) {
+	type edge struct {
+		key uint64
+		to  int32
+	}
+	own := make([][]edge, nodes)
+	for e, to := range edges {
+		if e[0] < 0 || int(e[0]) >= nodes || uint32(e[1]) >= 1<<edgeSepBits || uint32(e[2]) >= 1<<edgeWordBits || uint32(to) >= 1<<edgeToBits {
 			return edgeTable{}, errors.New("the patterns have more words, separators or nodes than the matcher's edges hold")
 		}
+		own[e[0]] = append(own[e[0]], edge{edgeKey(e[1], e[2]), to})
 	}
-	for size := 16; ; size *= 2 {
-		if size < 4*len(edges) {
+	t := edgeTable{heads: make([]edgeHead, nodes), slots: make([]uint64, 1, 1+4*len(edges))}
+	for n, es := range own {
+		if len(es) == 0 {
 			continue
 		}
-		t := edgeTable{slots: make([]edgeSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
-		ok := true
-		for e, to := range edges {
-			ok = ok && t.insert(edgeSlot{key: edgeKey(e[0], e[1], e[2]), to: to})
-		}
-		if ok {
-			return t, nil
+		// A table of 8 slots or fewer starts at a multiple of its size, so that it lies in
+		// one cache line. An insertion that goes round in circles starts over in a table
+		// twice the size.
+		for size := 4; ; size *= 2 {
+			if size < 4*len(es) {
+				continue
+			}
+			at := (len(t.slots) + min(size, 8) - 1) &^ (min(size, 8) - 1)
+			t.slots = slices.Grow(t.slots, at+size-len(t.slots))[:at+size]
+			clear(t.slots[at:])
+			t.heads[n] = edgeHead{at: int32(at), mask: uint32(size - 1)}
+			if !slices.ContainsFunc(es, func(e edge) bool { return !t.insert(t.heads[n], e.key<<edgeToBits|uint64(e.to)) }) {
+				break
+			}
+			t.slots = t.slots[:at]
 		}
 	}
+	return t, nil
 }
 
-// insert is tokenTable.insert for edges.
-func (t *edgeTable) insert(s edgeSlot) bool {
-	k, _ := t.index(s.key)
-	for range 2 * len(t.slots) {
-		if t.slots[k].to == 0 {
-			t.slots[k] = s
+// insert puts the edge e in one of its slots of table h, moving the edge there to its other
+// slot, and so on; it reports whether that came to an end.
+func (t *edgeTable) insert(h edgeHead, e uint64) bool {
+	k, _ := h.index(e >> edgeToBits)
+	for range 2 * (h.mask + 1) {
+		if t.slots[k] == 0 {
+			t.slots[k] = e
 			return true
 		}
-		t.slots[k], s = s, t.slots[k]
-		a, b := t.index(s.key)
+		t.slots[k], e = e, t.slots[k]
+		a, b := h.index(e >> edgeToBits)
 		if k == a {
 			k = b
 		} else {
@@ -384,25 +410,29 @@ func (t *edgeTable) insert(s edgeSlot) bool {
 	return false
 }
 
-// index returns the two slots of the edge whose key is k, as tokenTable.index does.
-func (t *edgeTable) index(k uint64) (int, int) {
-	h := k * 0x9E3779B97F4A7C15
-	return int(h >> (t.shift & 63)), int(h * 0xD6E8FEB86659FD93 >> (t.shift & 63))
+// index returns the two slots of the edge whose key is k in the table h.
+func (h edgeHead) index(k uint64) (int, int) {
+	x := k * 0x9E3779B97F4A7C15
+	y := x * 0xD6E8FEB86659FD93
+	return int(h.at) + int(uint32(x>>32)&h.mask), int(h.at) + int(uint32(y>>32)&h.mask)
 }
 
 // next is the node reached from node by sep and word, or 0. The scan does the same look-up in
 // its own loop; next serves the tests.
 func (t *edgeTable) next(from, sep, word int32) int32 {
-	k := edgeKey(from, sep, word)
-	a, b := t.index(k)
-	return t.slots[a].toIf(k) | t.slots[b].toIf(k)
+	if from < 0 || int(from) >= len(t.heads) {
+		return 0
+	}
+	k := edgeKey(sep, word)
+	a, b := t.heads[from].index(k)
+	return edgeTo(t.slots[a], k) | edgeTo(t.slots[b], k)
 }
 
-// toIf returns e.to if the slot holds the edge whose key is k, else 0 (both slots of an edge
-// are one when they hold it). It computes rather than selects: the compiler makes no
+// edgeTo returns the node the edge in slot reaches if its key is k, else 0 (both slots of an
+// edge are one when they hold it). It computes rather than selects: the compiler makes no
 // conditional move of a value that a load's address comes from, as the node a scan reads next
-// does, and a branch on it is anyone's guess.
-func (e *edgeSlot) toIf(k uint64) int32 {
-	d := e.key ^ k
-	return e.to & -int32((d-1)>>63)
+// does, and a branch on it is anyone's guess. An empty slot reaches 0 whatever k is.
+func edgeTo(slot, k uint64) int32 {
+	d := slot>>edgeToBits ^ k
+	return int32(slot&(1<<edgeToBits-1)) & -int32((d-1)>>63)
 }

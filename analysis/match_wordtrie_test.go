@@ -38,12 +38,17 @@ func TestEdgeTable(t *testing.T) {
 			edges[[3]int32{from, sep, from + sep}] = from*10 + sep
 		}
 	}
-	et, err := newEdgeTable(edges)
+	et, err := newEdgeTable(40, edges)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := newEdgeTable(map[[3]int32]int32{{1, 1 << edgeSepBits, 1}: 2}); err == nil {
-		t.Fatal("an edge whose separator the key cannot hold: no error")
+	for _, e := range [][3]int32{{1, 1 << edgeSepBits, 1}, {1, 1, 1 << edgeWordBits}, {40, 1, 1}} {
+		if _, err := newEdgeTable(40, map[[3]int32]int32{e: 2}); err == nil {
+			t.Errorf("an edge %v the table cannot hold: no error", e)
+		}
+	}
+	if _, err := newEdgeTable(40, map[[3]int32]int32{{1, 1, 1}: 1 << edgeToBits}); err == nil {
+		t.Error("an edge to a node the table cannot hold: no error")
 	}
 	for from := int32(0); from < 42; from++ {
 		for sep := int32(0); sep < 5; sep++ {
