@@ -30,6 +30,7 @@ type wordState struct {
 	// edges is the node's table of edges (edgeTable.heads), here where the scan has it at
 	// hand when it reads the next word.
 	edges edgeHead
+	_     int32 // 32 bytes, so that a state lies in one cache line
 }
 
 // chainLink is a node of a state and its number of words.
