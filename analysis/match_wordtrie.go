@@ -158,7 +158,7 @@ func tokens(s string) []string {
 // tokenTable finds tokens in a text without copying or hashing them byte by byte: a token is
 // known by its first 8 bytes, its last 8 and its length, and only tokens longer than 16 bytes
 // compare the bytes in between. A token has two slots, one of which holds it (cuckoo hashing),
-// at most a quarter full: a look-up reads both and keeps the one that holds it by a conditional
+// at most half full: a look-up reads both and keeps the one that holds it by a conditional
 // move, without a branch on whether the text's word is known, which is anyone's guess, and
 // without probing on when a slot holds another token.
 type tokenTable struct {
@@ -209,10 +209,10 @@ func newTokenTable(ids map[string]int32, first map[int32]int32, extends map[stri
 		}
 	}
 	t.mids = string(mids)
-	// An insertion that goes round in circles, which a table this sparse all but rules out,
-	// starts over in one twice the size.
+	// An insertion that goes round in circles, which a table at most half full seldom sees
+	// (two choices hold up to half), starts over in one twice the size.
 	for size := 16; ; size *= 2 {
-		if size < 4*len(all) {
+		if size < 2*len(all) {
 			continue
 		}
 		t.slots, t.shift = make([]tokenSlot, size), uint(64-bits.TrailingZeros(uint(size)))
@@ -321,8 +321,8 @@ func (t *tokenTable) checkLong(s string, i, j int, sl *tokenSlot) *tokenSlot {
 // table of its own edges: the few nodes a text is at most often (those of "di", "the", "per")
 // keep theirs in cache, where one table of all the edges spread every look-up over megabytes,
 // and the look-up that decides where a scan goes next waited on memory at almost every word.
-// An edge has two slots in its node's table, one of which holds it (cuckoo hashing), at most a
-// quarter full: a look-up reads both and keeps the one that holds it by arithmetic, since
+// An edge has two slots in its node's table, one of which holds it (cuckoo hashing), at most
+// half full: a look-up reads both and keeps the one that holds it by arithmetic, since
 // whether the edge is there is anyone's guess. An edge is one number: its separator and word
 // (edgeKey) above the node it reaches.
 type edgeTable struct {
@@ -365,7 +365,7 @@ func newEdgeTable(nodes int, edges map[[3]int32]int32) (edgeTable, error) {
 		}
 		own[e[0]] = append(own[e[0]], edge{edgeKey(e[1], e[2]), to})
 	}
-	t := edgeTable{heads: make([]edgeHead, nodes), slots: make([]uint64, 1, 1+4*len(edges))}
+	t := edgeTable{heads: make([]edgeHead, nodes), slots: make([]uint64, 1, 1+3*len(edges))}
 	for n, es := range own {
 		if len(es) == 0 {
 			continue
@@ -374,7 +374,7 @@ func newEdgeTable(nodes int, edges map[[3]int32]int32) (edgeTable, error) {
 		// one cache line. An insertion that goes round in circles starts over in a table
 		// twice the size.
 		for size := 4; ; size *= 2 {
-			if size < 4*len(es) {
+			if size < 2*len(es) {
 				continue
 			}
 			at := (len(t.slots) + min(size, 8) - 1) &^ (min(size, 8) - 1)
