@@ -27,7 +27,9 @@
 // folds plain words, and runs of Greek and Cyrillic letters, with a table look-up per character
 // and passes ordinary words and numbers by without the word-level steps. The rules' patterns
 // are compiled into one word trie for all languages, whose states stand, as in Aho-Corasick,
-// for all the keys in progress, read a word at a time; the entity extractors go straight to the
+// for all the keys in progress, read a word at a time, each state with a small table of its own
+// edges that stays in cache when the state is a common one; a hit shares its pattern's
+// description (HitRule) rather than copying it; the entity extractors go straight to the
 // words, digits and tokens a survey of the text has marked, and step through the "@", "." and
 // brackets marked in one pass, in working memory they take from a pool rather than allocate
 // (fresh memory is dear: page faults, clearing, and the collections it brings on). The byte
