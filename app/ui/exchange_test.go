@@ -39,6 +39,10 @@ func TestCaseScreenExportImport(t *testing.T) {
 	}
 	in.win.Canvas().Overlays().Top().Hide()
 	cs.importPackage(pkg, true)
+	cs.importPackage(pkg, true) // while the first runs (it reads and checks the whole package): ignored
+	if n := len(in.win.Canvas().Overlays().List()); n != 1 {
+		t.Errorf("%d dialogs after a second import was asked for while one ran, want the first's alone", n)
+	}
 	eventually(t, "the imported capture", func() bool { return len(cs.captures.all) == 1 })
 	got, err := in.ws.Capture(cs.captures.all[0].ID)
 	if err != nil || got.Origin == nil || got.Origin.Officer != "Insp. Out" {
