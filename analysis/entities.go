@@ -207,7 +207,7 @@ func (x *extraction) atSigns(src source) []int {
 // marksOf returns the marks of the bytes of src the extractors step through, taken once.
 func (x *extraction) marksOf(src source) *byteMarks {
 	m := &x.bytes[boolInt(src.mapped)]
-	if !m.set || m.s != src.s {
+	if !m.set {
 		m.take(src.s)
 	}
 	return m

@@ -13,8 +13,7 @@ import (
 
 // byteMarks are the marks of a text: bit i%64 of word i/64 for byte i.
 type byteMarks struct {
-	s                   string // the text marked, if set
-	set                 bool
+	set                 bool     // the text is marked: an extraction marks each of its two once
 	dots, ats, brackets []uint64 // ".", "@", and "[", "(", "{", "<"
 }
 
@@ -40,7 +39,7 @@ func (m *byteMarks) take(s string) {
 		}
 	}
 	m.dots[full], m.ats[full], m.brackets[full] = d, a, b
-	m.s, m.set = s, true
+	m.set = true
 }
 
 // nextMark returns the offset of the first byte marked in marks at or after i, or n, the
