@@ -66,7 +66,8 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	ww := newWorkstationWindow(win, cfg, nil)
 	defer ww.lock()
 
-	s := newUnlockScreen(cfg, ww.onUnlocked)
+	shown := make(chan struct{})
+	s := newUnlockScreen(cfg, func(w *app.Workstation) { ww.onUnlocked(w); close(shown) })
 	win.SetContent(s.content)
 	if !s.create || s.button.Text != "Create store" {
 		t.Fatalf("first start shows %q, want the create form", s.button.Text)
@@ -81,11 +82,17 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 	s.repeat.SetText("a passphrase")
 	test.Tap(s.button)
-	// The test driver runs fyne.Do at once on the unlocking goroutine, so the main screen may
-	// be half built when tabs is set: wait for the window's content, which is set last.
-	eventually(t, "the main screen showing the officer", func() bool {
-		return ww.ws != nil && ww.tabs != nil && hasLabel(win.Content(), "Insp. Test")
-	})
+	// The test driver runs fyne.Do at once on the unlocking goroutine, which builds and lays
+	// out the main screen there: the window is not the test's to touch until that has ended
+	// (reading it earlier raced with the layout, and crashed in Fyne's text renderer).
+	select {
+	case <-shown:
+	case <-time.After(60 * time.Second):
+		t.Fatal("timed out waiting for the main screen")
+	}
+	if ww.ws == nil || ww.tabs == nil || !hasLabel(win.Content(), "Insp. Test") {
+		t.Fatal("the main screen does not show the officer")
+	}
 	if got := ww.ws.Settings(); got.Officer != "Insp. Test" || got.Region != "IT" {
 		t.Errorf("settings = %+v", got)
 	}
@@ -105,6 +112,8 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	if ww.caseView == nil || ww.caseView.c.Name != "Operation Window" {
 		t.Fatalf("a new case is not opened (status %q)", cs.status.Text)
 	}
+	// its captures are read in the background, which then fills the screen: let it finish
+	eventually(t, "the case loaded", func() bool { return ww.caseView.loaded })
 	if h := ww.caseView.header.Text; !strings.Contains(h, "RG 1/26") {
 		t.Errorf("case header %q", h)
 	}
