@@ -88,7 +88,7 @@ func BenchmarkOpenCase10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		var ww *workstationWindow
-		fyne.DoAndWait(func() {
+		uiDoAndWait(func() {
 			ww = newWorkstationWindow(win, app.StoreConfig{Dir: cfg.Dir}, nil)
 			ww.onUnlocked(w)
 			ww.openCase(c.ID)
@@ -100,7 +100,7 @@ func BenchmarkOpenCase10k(b *testing.B) {
 		if n := len(ww.caseView.captures.all); n != 10_000 {
 			b.Fatalf("case shows %d captures", n)
 		}
-		fyne.DoAndWait(func() { win.Canvas().Capture(); ww.lock() })
+		uiDoAndWait(func() { win.Canvas().Capture(); ww.lock() })
 	}
 	b.ReportMetric(float64(open.Milliseconds())/float64(b.N), "ms/open")
 	b.ReportMetric(float64(list.Milliseconds())/float64(b.N), "ms/list")

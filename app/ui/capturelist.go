@@ -290,6 +290,6 @@ func (t *thumbCache) load(ws *app.Workstation) {
 			delete(t.pending, k)
 			t.mu.Unlock()
 		}
-		fyne.Do(t.loaded)
+		uiDo(t.loaded)
 	}
 }

@@ -105,7 +105,7 @@ func (v *captureView) loadScreenshot() {
 		if err == nil {
 			im, err = png.Decode(bytes.NewReader(data))
 		}
-		fyne.Do(func() {
+		uiDo(func() {
 			if err != nil {
 				v.shot.message(lang.L("The screenshot could not be shown:") + " " + err.Error())
 				return

@@ -103,7 +103,7 @@ func (s *caseScreen) load(ws *app.Workstation) {
 	if s.ctx.Err() != nil {
 		return
 	}
-	fyne.DoAndWait(func() {
+	uiDoAndWait(func() {
 		if err != nil {
 			s.info.SetText(lang.L("Could not read the captures:") + " " + err.Error())
 			return
@@ -167,7 +167,7 @@ func verifyWord(ok string) string {
 func (s *caseScreen) analysePending() {
 	var todo []app.CaptureSummary
 	var ws *app.Workstation // as it was when the work began: locking sets ww.ws to nil
-	fyne.DoAndWait(func() { todo, ws = s.captures.unanalysed(), s.ww.ws })
+	uiDoAndWait(func() { todo, ws = s.captures.unanalysed(), s.ww.ws })
 	for _, c := range todo {
 		if ws == nil || s.ctx.Err() != nil {
 			return
@@ -178,7 +178,7 @@ func (s *caseScreen) analysePending() {
 		}
 		if err == nil {
 			c.Analysed, c.Level, c.Score, c.Sensitive, c.Thumbnail = true, sa.Level, sa.Score, sa.Sensitive, sa.Thumbnail
-			fyne.Do(func() { s.captures.upsert(c); s.updateHeader() })
+			uiDo(func() { s.captures.upsert(c); s.updateHeader() })
 		}
 	}
 }
@@ -203,7 +203,7 @@ func (s *caseScreen) onOpenClose() {
 		if err == nil && auto {
 			sess.SetAuto(true)
 		}
-		fyne.Do(func() {
+		uiDo(func() {
 			s.starting = false
 			if err != nil {
 				s.showStatus(app.SessionStatus{State: app.BrowserFailed, Err: err})
@@ -235,7 +235,7 @@ func (s *caseScreen) onGo() {
 	sess, url := s.session, s.url.Text
 	go func() {
 		if err := sess.Navigate(s.ctx, url); err != nil {
-			fyne.Do(func() { s.browser.SetText(err.Error()) })
+			uiDo(func() { s.browser.SetText(err.Error()) })
 		}
 	}()
 }
@@ -256,7 +256,7 @@ func (s *caseScreen) onCapture(scroll bool) {
 	sess := s.session
 	go func() {
 		if _, err := sess.CaptureNow(s.ctx, scroll); err != nil {
-			fyne.Do(func() { s.browser.SetText(lang.L("The capture could not be saved:") + " " + err.Error()) })
+			uiDo(func() { s.browser.SetText(lang.L("The capture could not be saved:") + " " + err.Error()) })
 		}
 	}()
 }
@@ -337,7 +337,7 @@ func (s *caseScreen) close() {
 type sessionEvents struct{ s *caseScreen }
 
 func (e *sessionEvents) Status(st app.SessionStatus) {
-	fyne.Do(func() {
+	uiDo(func() {
 		if e.s.ctx.Err() != nil {
 			return // the case was closed or the window locked
 		}
@@ -346,7 +346,7 @@ func (e *sessionEvents) Status(st app.SessionStatus) {
 }
 
 func (e *sessionEvents) Captured(c app.CaptureSummary, err error) {
-	fyne.Do(func() {
+	uiDo(func() {
 		if e.s.ctx.Err() != nil {
 			return // the case was closed or the window locked
 		}
@@ -361,7 +361,7 @@ func (e *sessionEvents) Captured(c app.CaptureSummary, err error) {
 }
 
 func (e *sessionEvents) Analysed(c app.CaptureSummary, err error) {
-	fyne.Do(func() {
+	uiDo(func() {
 		if e.s.ctx.Err() != nil {
 			return // the case was closed or the window locked
 		}

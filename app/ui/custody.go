@@ -127,7 +127,7 @@ func (s *custodyScreen) onVerify() {
 	ws := s.ww.ws
 	go func() {
 		sum, err := ws.Verify(ctx, mode, &verifyReporter{s: s})
-		fyne.Do(func() {
+		uiDo(func() {
 			s.running = nil
 			s.verify.Enable()
 			s.stop.Disable()
@@ -163,14 +163,14 @@ func (s *custodyScreen) cancel() {
 type verifyReporter struct{ s *custodyScreen }
 
 func (r *verifyReporter) Finding(f store.Finding) {
-	fyne.Do(func() {
+	uiDo(func() {
 		r.s.findings = append(r.s.findings, f)
 		r.s.found.Refresh()
 	})
 }
 
 func (r *verifyReporter) Progress(p store.VerifyProgress) {
-	fyne.Do(func() {
+	uiDo(func() {
 		if p.Total > 0 {
 			r.s.progress.SetValue(float64(p.Done) / float64(p.Total))
 		}
@@ -203,7 +203,7 @@ func (s *custodyScreen) onTimestamps() {
 	ws := s.ww.ws
 	go func() {
 		run, err := ws.RequestTimestamps(context.Background())
-		fyne.Do(func() {
+		uiDo(func() {
 			s.stamp.Enable()
 			switch {
 			case errors.Is(err, app.ErrNoTSA):

@@ -1,8 +1,8 @@
 // Package ui is the workstation window (Fyne). It is a thin front end over package app: every
 // screen is an unexported struct built by a newX function, with onX handlers, in a file of its
 // own, and all evidence work happens in the core. Slow work (unlocking runs Argon2id, capture,
-// verify, export, import, OCR) runs off the UI goroutine, touches widgets only inside fyne.Do,
-// and can be cancelled where it can take long.
+// verify, export, import, OCR) runs off the UI goroutine, touches widgets only inside fyne.Do
+// (through uiDo, do.go), and can be cancelled where it can take long.
 //
 // Screens: unlock (or create, on first start; idle lock after the settings' time), cases, a
 // case with its controlled browser and live capture list (virtualised, thumbnails read on

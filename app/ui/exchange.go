@@ -58,9 +58,9 @@ func (s *caseScreen) export(path string) {
 	ws := s.ww.ws
 	go func() {
 		sum, err := ws.Export(ctx, app.ExportOptions{Case: s.c.ID, Out: path, Progress: func(done, total int64) {
-			fyne.Do(func() { pd.bar.SetValue(float64(done) / float64(max(total, 1))) })
+			uiDo(func() { pd.bar.SetValue(float64(done) / float64(max(total, 1))) })
 		}})
-		fyne.Do(func() {
+		uiDo(func() {
 			pd.d.Hide()
 			defer cancel()
 			switch {
@@ -103,7 +103,7 @@ func (s *caseScreen) importPackage(path string, accept bool) {
 	ws := s.ww.ws
 	go func() {
 		sum, err := ws.ImportPackage(ctx, path, app.ImportOptions{Case: s.c.ID, AcceptKey: accept})
-		fyne.Do(func() {
+		uiDo(func() {
 			pd.d.Hide()
 			s.importing = false
 			defer cancel()

@@ -175,7 +175,7 @@ func (s *checkScreen) run(what string, work func(context.Context) (app.QuickChec
 	s.stop.Show()
 	go func() {
 		qc, err := work(ctx)
-		fyne.Do(func() {
+		uiDo(func() {
 			if ctx.Err() != nil {
 				s.status.SetText(lang.L("Cancelled."))
 			} else {

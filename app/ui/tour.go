@@ -67,13 +67,13 @@ func Screenshots(outDir string, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "screenshots:", err)
 			code = 1
 		}
-		fyne.Do(win.Close)
+		uiDo(win.Close)
 	}()
 	win.ShowAndRun()
 	return code
 }
 
-// tour drives the window from its own goroutine; every widget access goes through fyne.Do.
+// tour drives the window from its own goroutine; every widget access goes through uiDoAndWait.
 type tour struct {
 	ww     *workstationWindow
 	win    fyne.Window
@@ -82,7 +82,7 @@ type tour struct {
 	stderr io.Writer
 }
 
-func (t *tour) do(fn func()) { fyne.DoAndWait(fn) }
+func (t *tour) do(fn func()) { uiDoAndWait(fn) }
 
 // wait polls cond on the UI goroutine.
 func (t *tour) wait(what string, limit time.Duration, cond func() bool) error {

@@ -28,7 +28,7 @@ func eventually(t testing.TB, what string, cond func() bool) {
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		var ok bool
-		fyne.DoAndWait(func() { ok = cond() })
+		uiDoAndWait(func() { ok = cond() })
 		if ok {
 			return
 		}
@@ -55,7 +55,7 @@ func unlocked(t testing.TB, s app.Settings) *workstationWindow {
 	ww := newWorkstationWindow(win, cfg, nil)
 	ww.headless = true
 	ww.onUnlocked(w)
-	t.Cleanup(func() { fyne.DoAndWait(ww.lock) })
+	t.Cleanup(func() { uiDoAndWait(ww.lock) })
 	return ww
 }
 
@@ -82,9 +82,9 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 	s.repeat.SetText("a passphrase")
 	test.Tap(s.button)
-	// The test driver runs fyne.Do at once on the unlocking goroutine, which builds and lays
-	// out the main screen there: the window is not the test's to touch until that has ended
-	// (reading it earlier raced with the layout, and crashed in Fyne's text renderer).
+	// The unlock callback builds and lays out the main screen on the UI goroutine (do_test.go):
+	// the window is not the test's to touch until that has ended (reading it earlier raced
+	// with the layout, and crashed in Fyne's text renderer).
 	select {
 	case <-shown:
 	case <-time.After(60 * time.Second):

@@ -92,7 +92,7 @@ func (s *unlockScreen) onSubmit() {
 		} else {
 			w, err = app.Unlock(context.Background(), cfg)
 		}
-		fyne.Do(func() { s.done(w, err) })
+		uiDo(func() { s.done(w, err) })
 	}()
 }
 

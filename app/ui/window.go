@@ -170,7 +170,7 @@ func (ww *workstationWindow) touch() {
 		return
 	}
 	ww.idleTimer = time.AfterFunc(idle, func() {
-		fyne.Do(func() {
+		uiDo(func() {
 			if ww.ws != nil {
 				ww.lockWith(lang.L("Locked after a period without activity. Type the passphrase to go on."))
 			}
