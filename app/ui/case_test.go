@@ -23,13 +23,15 @@ func TestCaseScreenCapturesLive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ww.openCase(c.ID)
+	onUI(func() { ww.openCase(c.ID) })
 	cs := ww.caseView
 	if cs.captureBtn.Disabled() == false || !strings.Contains(cs.browser.Text, "Browser closed") {
 		t.Errorf("before opening: capture enabled=%v, status %q", !cs.captureBtn.Disabled(), cs.browser.Text)
 	}
-	test.Type(cs.url, site+"/escort")
-	test.Tap(cs.goBtn) // opens the browser, then goes there; every page is captured
+	onUI(func() {
+		test.Type(cs.url, site+"/escort")
+		test.Tap(cs.goBtn) // opens the browser, then goes there; every page is captured
+	})
 	eventually(t, "the capture, analysed", func() bool {
 		return len(cs.captures.all) == 1 && cs.captures.all[0].Analysed
 	})
@@ -48,7 +50,7 @@ func TestCaseScreenCapturesLive(t *testing.T) {
 		t.Error("the capture's row lacks the saved mark or the level")
 	}
 
-	cs.captures.list.Select(0)
+	onUI(func() { cs.captures.list.Select(0) })
 	view := cs.view.Objects[0]
 	for _, want := range []string{"Nuova in città", "24/7", "Source:", "SHA-256"} {
 		if !hasLabel(view, want) {
@@ -69,21 +71,23 @@ func TestCaseScreenCapturesLive(t *testing.T) {
 	}
 
 	// Notes and tags: each a new version, logged.
-	notes := newNotesPanel(ww, got.ID)
-	test.Type(notes.note, "Same number as the ad of last week.")
-	test.Tap(findButton(t, notes.content, "Add note"))
-	notes.tags.SetText("priority, phone-match")
-	test.Tap(findButton(t, notes.content, "Save tags"))
+	var notes *notesPanel
+	onUI(func() {
+		notes = newNotesPanel(ww, got.ID)
+		test.Type(notes.note, "Same number as the ad of last week.")
+		test.Tap(findButton(t, notes.content, "Add note"))
+		notes.tags.SetText("priority, phone-match")
+		test.Tap(findButton(t, notes.content, "Save tags"))
+	})
 	if !hasLabel(notes.content, "Same number as the ad") || notes.tags.Text != "phone-match, priority" {
 		t.Errorf("notes panel after saving: tags %q, status %q", notes.tags.Text, notes.status.Text)
 	}
 
 	// Capture now, with automatic capture off.
-	cs.auto.SetChecked(false)
-	test.Tap(cs.captureBtn)
+	onUI(func() { cs.auto.SetChecked(false); test.Tap(cs.captureBtn) })
 	eventually(t, "the second capture", func() bool { return len(cs.captures.all) == 2 })
 	// Closing the case closes its browser.
-	ww.closeCase()
+	onUI(ww.closeCase)
 }
 
 func findCheck(t testing.TB, o fyne.CanvasObject, text string) *widget.Check {

@@ -19,6 +19,10 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// onUI runs fn on the tests' UI goroutine and waits for it: a test touches a screen whose work
+// goes on in the background there, as the officer's clicks reach it.
+func onUI(fn func()) { uiDoAndWait(fn) }
+
 // uiQueue is a UI goroutine for tests: its queue has no bound, so that asking never blocks a
 // callback that asks for another.
 type uiQueue struct {

@@ -18,9 +18,9 @@ func TestCaseScreenExportImport(t *testing.T) {
 	if _, err := ww.ws.SaveCapture(context.Background(), c.ID, app.TestResult("http://board.test/1", "Ad", "Nuova in città, 19 anni", 40, false)); err != nil {
 		t.Fatal(err)
 	}
-	ww.openCase(c.ID)
+	onUI(func() { ww.openCase(c.ID) })
 	pkg := filepath.Join(t.TempDir(), "out.zip")
-	ww.caseView.export(pkg)
+	onUI(func() { ww.caseView.export(pkg) })
 	eventually(t, "the package", func() bool { _, err := os.Stat(pkg); return err == nil && ww.win.Canvas().Overlays().Top() != nil })
 	if rep, err := app.VerifyPackage(context.Background(), pkg, app.PackageLimits{}); err != nil || !rep.OK {
 		t.Fatalf("exported package: %v %+v", err, rep)
@@ -28,19 +28,23 @@ func TestCaseScreenExportImport(t *testing.T) {
 
 	in := unlocked(t, app.Settings{Officer: "Agente In"})
 	c2, _ := in.ws.NewCase(context.Background(), store.CaseInfo{Name: "Incoming"})
-	in.openCase(c2.ID)
+	onUI(func() { in.openCase(c2.ID) })
 	cs := in.caseView
 	eventually(t, "the case loaded", func() bool { return cs.loaded })
-	cs.importPackage(pkg, false)
+	onUI(func() { cs.importPackage(pkg, false) })
 	// the first import's own progress dialog is an overlay too: wait for the import to end
 	eventually(t, "the question about the key", func() bool { return !cs.importing && in.win.Canvas().Overlays().Top() != nil })
 	if len(cs.captures.all) != 0 {
 		t.Fatal("captures were imported before the key was accepted")
 	}
-	in.win.Canvas().Overlays().Top().Hide()
-	cs.importPackage(pkg, true)
-	cs.importPackage(pkg, true) // while the first runs (it reads and checks the whole package): ignored
-	if n := len(in.win.Canvas().Overlays().List()); n != 1 {
+	var n int
+	onUI(func() {
+		in.win.Canvas().Overlays().Top().Hide()
+		cs.importPackage(pkg, true)
+		cs.importPackage(pkg, true) // while the first runs (it reads and checks the whole package): ignored
+		n = len(in.win.Canvas().Overlays().List())
+	})
+	if n != 1 {
 		t.Errorf("%d dialogs after a second import was asked for while one ran, want the first's alone", n)
 	}
 	eventually(t, "the imported capture", func() bool { return len(cs.captures.all) == 1 })

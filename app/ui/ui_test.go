@@ -108,7 +108,7 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 	test.Type(cs.name, "Operation Window")
 	test.Type(cs.ref, "RG 1/26")
-	test.Tap(findButton(t, cs.content, "New case"))
+	onUI(func() { test.Tap(findButton(t, cs.content, "New case")) })
 	if ww.caseView == nil || ww.caseView.c.Name != "Operation Window" {
 		t.Fatalf("a new case is not opened (status %q)", cs.status.Text)
 	}
@@ -120,7 +120,7 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	if i := ww.caseView.info.Text; !strings.Contains(i, "0 captures") || !strings.Contains(i, "never verified") {
 		t.Errorf("case info %q", i)
 	}
-	ww.closeCase()
+	onUI(ww.closeCase)
 	test.Tap(findButton(t, cs.content, "New case"))
 	if !strings.Contains(cs.status.Text, "needs a name") {
 		t.Errorf("empty case name: status %q", cs.status.Text)
