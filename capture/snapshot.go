@@ -51,13 +51,14 @@ func (t *Tab) snapshot(ctx context.Context, requested string, started time.Time,
 	*r = Record{RequestedURL: requested, Started: started, LocalZone: zone + " (" + time.Local.String() + ")",
 		Clock: "workstation system clock, read as UTC", TimeCrossCheck: "none available (offline)",
 		Browser: t.b.Version(), UserAgent: t.b.UserAgent(), Headless: t.b.opts.Headless, Mode: opts.Mode}
-	if t.navErr != "" {
-		r.Problems = append(r.Problems, "navigation failed: "+t.navErr+explainNavError(t.navErr))
+	navErr := t.navError()
+	if navErr != "" {
+		r.Problems = append(r.Problems, "navigation failed: "+navErr+explainNavError(navErr))
 	} else if !t.loadFired() && requested != "" {
 		r.Problems = append(r.Problems, fmt.Sprintf("the page's load event did not fire within %s: captured as it was", opts.LoadWait))
 	}
 	page := func(ctx context.Context) proto.Client { return t.page.Context(ctx) }
-	if opts.Scroll && t.navErr == "" {
+	if opts.Scroll && navErr == "" {
 		t.step(ctx, res, "scroll", opts.ScrollTime+2*time.Second, func(ctx context.Context) error { return t.scroll(ctx, opts) })
 		t.settle(ctx, Options{LoadWait: time.Millisecond, Quiet: opts.Quiet, QuietWait: opts.QuietWait})
 	}
@@ -69,7 +70,7 @@ func (t *Tab) snapshot(ctx context.Context, requested string, started time.Time,
 		r.FinalURL, r.Title = info.TargetInfo.URL, info.TargetInfo.Title
 		return nil
 	})
-	if t.navErr == "" {
+	if navErr == "" {
 		t.takeArtifacts(ctx, res, opts)
 	}
 	exchanges := t.rec.exchanges(ctx)

@@ -51,12 +51,27 @@ func (o Options) withDefaults() Options {
 
 // Tab is one browser tab whose traffic is recorded from its opening.
 type Tab struct {
-	b      *Browser
-	page   *rod.Page
-	rec    *recorder
-	stop   context.CancelFunc
+	b    *Browser
+	page *rod.Page
+	rec  *recorder
+	stop context.CancelFunc
+	snap sync.Mutex
+	// navErr is why the last navigation failed, or "": the officer's Navigate and the
+	// automatic loop set it from goroutines of their own.
+	navMu  sync.Mutex
 	navErr string
-	snap   sync.Mutex
+}
+
+func (t *Tab) setNavErr(msg string) {
+	t.navMu.Lock()
+	t.navErr = msg
+	t.navMu.Unlock()
+}
+
+func (t *Tab) navError() string {
+	t.navMu.Lock()
+	defer t.navMu.Unlock()
+	return t.navErr
 }
 
 // NewTab opens a blank tab and starts recording it.
@@ -86,16 +101,16 @@ func (t *Tab) Close() {
 func (t *Tab) Navigate(ctx context.Context, url string, opts Options) string {
 	opts = opts.withDefaults()
 	res, err := proto.PageNavigate{URL: url}.Call(t.page.Context(ctx))
+	msg := ""
 	switch {
 	case err != nil:
-		t.navErr = err.Error()
+		msg = err.Error()
 	case res.ErrorText != "":
-		t.navErr = res.ErrorText
-	default:
-		t.navErr = ""
+		msg = res.ErrorText
 	}
-	if t.navErr != "" {
-		return t.navErr
+	t.setNavErr(msg)
+	if msg != "" {
+		return msg
 	}
 	t.settle(ctx, opts)
 	return ""
@@ -177,7 +192,7 @@ func (t *Tab) AutoCapture(ctx context.Context, opts Options, save func(*Result))
 		case url := <-t.rec.navs:
 			cctx, cancel := context.WithTimeout(ctx, opts.Budget)
 			started := time.Now().UTC()
-			t.navErr = ""
+			t.setNavErr("")
 			t.settle(cctx, opts)
 			res := t.snapshot(cctx, url, started, opts)
 			cancel()
