@@ -44,23 +44,26 @@ func TestCaseScreenCapturesLive(t *testing.T) {
 		t.Errorf("header after the capture: %q", cs.info.Text)
 	}
 	// The row shows the mark that the capture is saved and hashed, and its level.
-	row := newCaptureRow()
-	cs.captures.updateRow(0, row)
-	if !hasLabel(row, "saved and hashed") || !hasLabel(row, levelWord(got.Level)) {
-		t.Error("the capture's row lacks the saved mark or the level")
-	}
-
-	onUI(func() { cs.captures.list.Select(0) })
-	view := cs.view.Objects[0]
-	for _, want := range []string{"Nuova in città", "24/7", "Source:", "SHA-256"} {
-		if !hasLabel(view, want) {
-			t.Errorf("capture view does not show %q", want)
+	onUI(func() {
+		row := newCaptureRow()
+		cs.captures.updateRow(0, row)
+		if !hasLabel(row, "saved and hashed") || !hasLabel(row, levelWord(got.Level)) {
+			t.Error("the capture's row lacks the saved mark or the level")
 		}
-	}
-	blur := findCheck(t, view, "Blur images")
-	if !blur.Checked {
-		t.Error("images of a sexual-exploitation ad are not blurred by default")
-	}
+	})
+
+	onUI(func() {
+		cs.captures.list.Select(0)
+		view := cs.view.Objects[0]
+		for _, want := range []string{"Nuova in città", "24/7", "Source:", "SHA-256"} {
+			if !hasLabel(view, want) {
+				t.Errorf("capture view does not show %q", want)
+			}
+		}
+		if !findCheck(t, view, "Blur images").Checked {
+			t.Error("images of a sexual-exploitation ad are not blurred by default")
+		}
+	})
 	found := false
 	ww.ws.Store().Log(context.Background(), store.LogFilter{Action: store.ActView}, func(e store.Entry) error {
 		found = found || e.Subject == got.ID
@@ -78,10 +81,10 @@ func TestCaseScreenCapturesLive(t *testing.T) {
 		test.Tap(findButton(t, notes.content, "Add note"))
 		notes.tags.SetText("priority, phone-match")
 		test.Tap(findButton(t, notes.content, "Save tags"))
+		if !hasLabel(notes.content, "Same number as the ad") || notes.tags.Text != "phone-match, priority" {
+			t.Errorf("notes panel after saving: tags %q, status %q", notes.tags.Text, notes.status.Text)
+		}
 	})
-	if !hasLabel(notes.content, "Same number as the ad") || notes.tags.Text != "phone-match, priority" {
-		t.Errorf("notes panel after saving: tags %q, status %q", notes.tags.Text, notes.status.Text)
-	}
 
 	// Capture now, with automatic capture off.
 	onUI(func() { cs.auto.SetChecked(false); test.Tap(cs.captureBtn) })

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -29,29 +30,36 @@ type uiQueue struct {
 	mu    sync.Mutex
 	ready *sync.Cond
 	fns   []func()
-	id    uint64 // the goroutine that runs them
+	id    atomic.Uint64 // the goroutine that runs them
 }
 
 func newUIQueue() *uiQueue {
 	q := &uiQueue{}
 	q.ready = sync.NewCond(&q.mu)
 	started := make(chan struct{})
-	go func() {
-		q.id = goroutineID()
-		close(started)
-		for {
-			q.mu.Lock()
-			for len(q.fns) == 0 {
-				q.ready.Wait()
-			}
-			fn := q.fns[0]
-			q.fns = q.fns[1:]
-			q.mu.Unlock()
-			fn()
-		}
-	}()
+	go q.loop(started)
 	<-started
 	return q
+}
+
+// loop runs the callbacks. One that fails its test with t.Fatal ends the goroutine it runs on
+// (runtime.Goexit): another then carries on, so that the test reports instead of hanging.
+func (q *uiQueue) loop(started chan struct{}) {
+	defer func() { go q.loop(nil) }()
+	q.id.Store(goroutineID())
+	if started != nil {
+		close(started)
+	}
+	for {
+		q.mu.Lock()
+		for len(q.fns) == 0 {
+			q.ready.Wait()
+		}
+		fn := q.fns[0]
+		q.fns = q.fns[1:]
+		q.mu.Unlock()
+		fn()
+	}
 }
 
 func (q *uiQueue) do(fn func()) {
@@ -62,7 +70,7 @@ func (q *uiQueue) do(fn func()) {
 }
 
 func (q *uiQueue) doAndWait(fn func()) {
-	if goroutineID() == q.id {
+	if goroutineID() == q.id.Load() {
 		fn()
 		return
 	}

@@ -52,10 +52,13 @@ func unlocked(t testing.TB, s app.Settings) *workstationWindow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ww := newWorkstationWindow(win, cfg, nil)
-	ww.headless = true
-	ww.onUnlocked(w)
-	t.Cleanup(func() { uiDoAndWait(ww.lock) })
+	var ww *workstationWindow
+	onUI(func() {
+		ww = newWorkstationWindow(win, cfg, nil)
+		ww.headless = true
+		ww.onUnlocked(w)
+	})
+	t.Cleanup(func() { onUI(ww.lock) })
 	return ww
 }
 
@@ -64,7 +67,7 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	win := test.NewTempWindow(t, nil)
 	cfg := testConfig(t)
 	ww := newWorkstationWindow(win, cfg, nil)
-	defer ww.lock()
+	defer onUI(ww.lock)
 
 	shown := make(chan struct{})
 	s := newUnlockScreen(cfg, func(w *app.Workstation) { ww.onUnlocked(w); close(shown) })
