@@ -23,8 +23,12 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt wants to rewrite: $$out"; exit 1; fi
 
+# The packages that run goroutines of their own (browser, recorder, store, window) are tested
+# under the race detector; analysis, pure and the longest to test, runs beside them without it.
 test: deps fmt-check vet
-	$(GO) test -count=1 -timeout 30m ./...
+	@$(GO) test -count=1 -timeout 30m ./analysis/... & pure=$$!; \
+	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/analysis$$'); rest=$$?; \
+	wait $$pure; pure=$$?; exit $$(( pure || rest ))
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m ./...
