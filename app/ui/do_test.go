@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestMain runs the package's UI callbacks on one goroutine of their own, in order, as Fyne's
@@ -89,8 +90,8 @@ func goroutineID() uint64 {
 	return id
 }
 
-// The queue runs callbacks in the order asked, one at a time, and a callback may ask for
-// another and wait for it without waiting forever.
+// The queue runs callbacks in the order asked, one at a time; a callback may ask for another
+// and wait for it without waiting forever, and may end its goroutine without ending the queue.
 func TestUIQueueRunsInOrder(t *testing.T) {
 	q := newUIQueue()
 	var got []int
@@ -109,5 +110,14 @@ func TestUIQueueRunsInOrder(t *testing.T) {
 	q.doAndWait(func() { q.doAndWait(func() { nested = true }) })
 	if !nested {
 		t.Fatal("a nested doAndWait did not run")
+	}
+	// A callback that ends its goroutine, as t.Fatal does, does not end the queue.
+	q.doAndWait(runtime.Goexit)
+	ran := make(chan struct{})
+	go q.doAndWait(func() { close(ran) })
+	select {
+	case <-ran:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the queue stopped after a callback ended its goroutine")
 	}
 }
