@@ -56,9 +56,11 @@ func TestQuickCheckScreen(t *testing.T) {
 	s.url.SetText(site + "/job")
 	test.Tap(findButton(t, s.content, "Check page"))
 	eventually(t, "the page report", func() bool { return strings.Contains(s.status.Text, "Checked "+site+"/job") })
-	if !hasLabel(s.result, "Work in Germany") {
-		t.Error("the page's text is not in the report")
-	}
+	onUI(func() {
+		if !hasLabel(s.result, "Work in Germany") {
+			t.Error("the page's text is not in the report")
+		}
+	})
 }
 
 // Verify runs in the background with progress and findings; damage is named.
@@ -72,17 +74,19 @@ func TestCustodyScreenVerifies(t *testing.T) {
 	}
 	test.Tap(s.verify)
 	eventually(t, "verify", func() bool { return strings.Contains(s.phase.Text, "No damage found") })
-	if s.progress.Value != 1 || len(s.findings) != 0 || s.verify.Disabled() {
-		t.Errorf("after verify: progress %v, findings %v", s.progress.Value, s.findings)
-	}
+	onUI(func() {
+		if s.progress.Value != 1 || len(s.findings) != 0 || s.verify.Disabled() {
+			t.Errorf("after verify: progress %v, findings %v", s.progress.Value, s.findings)
+		}
+	})
 
 	// With no timestamp authority set, the queued digests stay queued and the screen says how to go on.
-	test.Tap(s.stamp)
+	onUI(func() { test.Tap(s.stamp) })
 	eventually(t, "the timestamp answer", func() bool { return strings.Contains(s.phase.Text, "Set a timestamp authority") })
 
 	// Damage the log on disk, unlock again: verify names the damaged entry.
 	dir := ww.cfg.Dir
-	ww.lock()
+	onUI(ww.lock)
 	store.TestDamageLogEntry(t, dir, 2)
 	cfg := ww.cfg
 	cfg.Passphrase = []byte(store.TestPassphrase)
@@ -90,13 +94,17 @@ func TestCustodyScreenVerifies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ww.onUnlocked(w)
-	s = ww.custody
-	test.Tap(s.verify)
+	onUI(func() {
+		ww.onUnlocked(w)
+		s = ww.custody
+		test.Tap(s.verify)
+	})
 	eventually(t, "verify of the damaged store", func() bool { return strings.Contains(s.phase.Text, "DAMAGE FOUND") })
-	if len(s.findings) == 0 || !strings.Contains(s.findings[0].String(), "log") {
-		t.Errorf("findings %v", s.findings)
-	}
+	onUI(func() {
+		if len(s.findings) == 0 || !strings.Contains(s.findings[0].String(), "log") {
+			t.Errorf("findings %v", s.findings)
+		}
+	})
 }
 
 // Settings save as a new version; a bad idle time is refused with a clear message.
