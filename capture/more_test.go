@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -83,5 +84,32 @@ func TestCaptureTLSChain(t *testing.T) {
 	}
 	if artifact(res, KindTLS) == nil {
 		t.Error("no tls-chain.pem artifact")
+	}
+}
+
+// The officer's Navigate and the automatic capture loop set a tab's navigation error from
+// goroutines of their own while a snapshot reads it: under the race detector (make test), this
+// fails if the error is ever kept without its lock.
+func TestNavErrorFromTwoGoroutines(t *testing.T) {
+	var tab Tab
+	var wg sync.WaitGroup
+	for _, msg := range []string{"net::ERR_CONNECTION_REFUSED", ""} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 1000 {
+				tab.setNavErr(msg)
+			}
+		}()
+	}
+	seen := map[string]bool{}
+	for range 1000 {
+		seen[tab.navError()] = true
+	}
+	wg.Wait()
+	for m := range seen {
+		if m != "" && m != "net::ERR_CONNECTION_REFUSED" {
+			t.Errorf("read %q, which no one wrote", m)
+		}
 	}
 }
