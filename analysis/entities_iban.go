@@ -37,8 +37,7 @@ func (x *extraction) ibans(src source) {
 
 // ibanAt reads an IBAN at i and returns its end and value, or 0.
 func ibanAt(s string, i int) (int, string) {
-	cc := string([]byte{s[i] &^ 0x20, s[i+1] &^ 0x20})
-	n := ibanLengths[cc]
+	n := ibanLengths[string([]byte{s[i] &^ 0x20, s[i+1] &^ 0x20})] // converted without allocating
 	if n == 0 {
 		return 0, ""
 	}

@@ -145,14 +145,6 @@ func lexAnchorKey(n int, v uint32) uint32 {
 	return (uint32(n)*0x9E3779B1 ^ v*0x85EBCA77) >> 16
 }
 
-// foldLetter is lexFold of the ASCII or two-byte letter at i.
-func foldLetter(s string, i int) rune {
-	if c := s[i]; c >= utf8.RuneSelf {
-		return rune(lexFoldTable[uint(c&0x1F)<<6|uint(s[i+1]&0x3F)])
-	}
-	return rune(s[i] | 0x20)
-}
-
 // lexScan appends to out the starts of the candidate words in s[i:limit], where limit is
 // len(s) or a byte no word holds, a character at a time.
 func lexScan(s string, i, limit int, out []int) []int {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
-	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -144,7 +143,7 @@ func BenchmarkVerifyFull(b *testing.B) {
 		})
 		tRaw += time.Since(start)
 		if n < sum.BlobBytes {
-			b.Fatal(fmt.Sprintf("raw pass read %d bytes, verify %d", n, sum.BlobBytes))
+			b.Fatalf("raw pass read %d bytes, verify %d", n, sum.BlobBytes)
 		}
 	}
 	b.ReportMetric(mbps(total, tVerify), "verify-MB/s")
