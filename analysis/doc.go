@@ -21,7 +21,8 @@
 // before decoding; pHash and dHash to find the same photo in other ads; EXIF), OCR through the
 // system's tesseract binary with every case language at once, and a small logistic-regression
 // Model whose weights are named features, so its score explains itself. ReadEMSCAD, Evaluate
-// and EvaluateAds measure the whole analyzer on labelled ads.
+// and EvaluateAds measure the whole analyzer on labelled ads. ReadText reads a file or stream
+// to check, bounded, as UTF-8 or UTF-16 with a byte-order mark, and refuses one that is no text.
 //
 // Speed: a text is read a few bytes at a time only where it must be. The normaliser's hot loop
 // folds plain words, and runs of Greek and Cyrillic letters, with a table look-up per character

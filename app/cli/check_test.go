@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestCheckExplainsAnAd(t *testing.T) {
@@ -113,5 +117,63 @@ func TestEvalDevSetHeldOut(t *testing.T) {
 	}
 	if fl, _ := jsonLines(t, out)[0]["flags"].([]any); len(fl) != 8 {
 		t.Errorf("flag agreement for %d red flags, want 8", len(fl))
+	}
+}
+
+// A file that is no text, a device, an image past the size limit and a file without lines get
+// a clear error, having been read only so far; a Windows "Unicode" (UTF-16) text is read as
+// text, from a file, standard input or a file of lines.
+func TestCheckInputBounds(t *testing.T) {
+	te := newTestEnv(t)
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "ad.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.7\n1 0 obj\x00<< >>"), 0o600)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--file", pdf}, "ad.pdf: not text: a NUL byte at offset 16"},
+		{[]string{"check", "--file", "/dev/zero"}, "/dev/zero: not text"},
+		{[]string{"check", "--image", "/dev/zero"}, "too large"},
+		{[]string{"check", "--lines", "/dev/zero"}, "line 1 is longer than 4 MiB"},
+	} {
+		if code, _, errs := te.runRaw(c.args...); code != ExitError || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %q; want %d and %q", c.args, code, errs, ExitError, c.want)
+		}
+	}
+
+	const ad = "Cercasi ragazze per lavoro all'estero. Il passaporto lo teniamo noi per sicurezza."
+	enc := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder()
+	u16, err := enc.String(ad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16File := filepath.Join(dir, "ad-utf16.txt")
+	os.WriteFile(u16File, []byte(u16), 0o600)
+	hasSurrender := func(res map[string]any) bool {
+		hits, _ := res["hits"].([]any)
+		for _, h := range hits {
+			if h.(map[string]any)["indicator"] == "documents_surrender" {
+				return true
+			}
+		}
+		return false
+	}
+	code, out, errs := te.runRaw("check", "--file", u16File, "--json")
+	if code != 0 || !hasSurrender(jsonLines(t, out)[0]) {
+		t.Errorf("UTF-16 file: exit %d %s %s", code, errs, out)
+	}
+	var stdout, stderr bytes.Buffer
+	e := &Env{Stdin: strings.NewReader(u16), Stdout: &stdout, Stderr: &stderr,
+		Getenv: func(string) string { return "" }, TerminalFd: -1}
+	if code := Main(context.Background(), []string{"check", "-", "--json"}, e); code != 0 || !hasSurrender(jsonLines(t, stdout.String())[0]) {
+		t.Errorf("UTF-16 on standard input: exit %d %s %s", code, stderr.String(), stdout.String())
+	}
+	twoLines, _ := enc.String("Warehouse job, permanent contract.\n" + ad + "\n")
+	linesFile := filepath.Join(dir, "ads-utf16.txt")
+	os.WriteFile(linesFile, []byte(twoLines), 0o600)
+	code, out, errs = te.runRaw("check", "--lines", linesFile, "--json")
+	if lines := jsonLines(t, out); code != 0 || len(lines) != 2 || hasSurrender(lines[0]) || !hasSurrender(lines[1]) {
+		t.Errorf("UTF-16 lines: exit %d %s %s", code, errs, out)
 	}
 }

@@ -3,11 +3,15 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/intercepted-eu/workstation/analysis"
 	"github.com/intercepted-eu/workstation/app"
@@ -59,26 +63,39 @@ func runCheckCmd(ctx context.Context, e *Env, args []string) error {
 func checkInput(e *Env, file string, pos []string) (string, error) {
 	switch {
 	case file != "":
-		b, err := os.ReadFile(file)
-		return string(b), err
+		f, err := os.Open(file)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		text, err := analysis.ReadText(f)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", file, err)
+		}
+		return text, nil
 	case len(pos) == 1 && pos[0] == "-":
-		b, err := io.ReadAll(io.LimitReader(e.Stdin, analysis.MaxTextBytes+1))
-		return string(b), err
+		text, err := analysis.ReadText(e.Stdin)
+		if err != nil {
+			return "", fmt.Errorf("standard input: %w", err)
+		}
+		return text, nil
 	case len(pos) > 0:
 		return strings.Join(pos, " "), nil
 	}
 	return "", fmt.Errorf("%w: give the text, - for standard input, --file F, --image IMG or --lines F", errUsage)
 }
 
+// checkLines analyses each line of a file, read in UTF-8 or, after a byte-order mark, UTF-16.
 func checkLines(ctx context.Context, o out, a *analysis.Analyzer, path string, opts analysis.Options) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(transform.NewReader(f, unicode.BOMOverride(transform.Nop)))
 	sc.Buffer(make([]byte, 1<<20), analysis.MaxTextBytes)
-	for n := 1; sc.Scan(); n++ {
+	n := 1
+	for ; sc.Scan(); n++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -91,11 +108,20 @@ func checkLines(ctx context.Context, o out, a *analysis.Analyzer, path string, o
 		}
 		o.text("%5d  %-6s %6.1f  %s", n, res.Level, res.Score, clip(sc.Text(), 70))
 	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return fmt.Errorf("%s: line %d is longer than %d MiB, the most one check reads (is it a text of lines?)", path, n, analysis.MaxTextBytes>>20)
+	}
 	return sc.Err()
 }
 
 func checkImage(ctx context.Context, o out, a *analysis.Analyzer, path, langs string, opts analysis.Options) error {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	// One byte past the limit is enough for AnalyzeImage to refuse an image that is too large.
+	data, err := io.ReadAll(io.LimitReader(f, analysis.DefaultMaxImageBytes+1))
+	f.Close()
 	if err != nil {
 		return err
 	}

@@ -113,15 +113,21 @@ func (s *checkScreen) onOpenFile() {
 			return
 		}
 		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, analysis.MaxTextBytes+1))
-		if err != nil {
-			s.status.SetText(err.Error())
-			return
-		}
-		s.text.SetText(string(b))
-		qc, err := s.ww.ws.CheckText(r.URI().Name(), string(b))
-		s.show(qc, err)
+		s.checkFile(r.URI().Name(), r)
 	}, s.ww.win)
+}
+
+// checkFile checks the text of a file the officer opened: UTF-8, or UTF-16 with a byte-order
+// mark; a file that is no text (a PDF, an image) is refused with a clear message.
+func (s *checkScreen) checkFile(name string, r io.Reader) {
+	text, err := analysis.ReadText(r)
+	if err != nil {
+		s.status.SetText(name + ": " + err.Error())
+		return
+	}
+	s.text.SetText(text)
+	qc, err := s.ww.ws.CheckText(name, text)
+	s.show(qc, err)
 }
 
 func (s *checkScreen) onOpenImage() {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/intercepted-eu/workstation/app"
 	"github.com/intercepted-eu/workstation/store"
@@ -49,6 +50,17 @@ func TestQuickCheckScreen(t *testing.T) {
 	recs, _ := ww.ws.Store().List(context.Background(), store.KindCheck, c.ID)
 	if len(recs) != 1 {
 		t.Errorf("case holds %d checks", len(recs))
+	}
+
+	// Files opened: one that is no text is refused, a Windows "Unicode" (UTF-16) text is read.
+	s.checkFile("ad.pdf", strings.NewReader("%PDF-1.7\n1 0 obj\x00"))
+	if !strings.Contains(s.status.Text, "ad.pdf: not text") {
+		t.Errorf("a PDF opened as text: status %q", s.status.Text)
+	}
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String("Lavoro in Germania. Il passaporto lo teniamo noi.")
+	s.checkFile("annuncio.txt", strings.NewReader(u16))
+	if s.last == nil || s.last.Source != "annuncio.txt" || !hasLabel(s.result, "documents_surrender") {
+		t.Errorf("a UTF-16 text file: status %q", s.status.Text)
 	}
 
 	// A page, loaded in the headless controlled browser, in the background.

@@ -1,0 +1,66 @@
+package analysis
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDecodeText(t *testing.T) {
+	utf16le := func(s string, bom bool) []byte {
+		var b []byte
+		if bom {
+			b = []byte{0xFF, 0xFE}
+		}
+		for _, r := range s { // the letters here are all in the BMP
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return b
+	}
+	utf16be := func(s string) []byte {
+		b := []byte{0xFE, 0xFF}
+		for _, r := range s {
+			b = append(b, byte(r>>8), byte(r))
+		}
+		return b
+	}
+	const ad = "Робота в Польщі, паспорт залишаєте нам"
+	for _, c := range []struct {
+		name string
+		in   []byte
+		want string
+		err  string
+	}{
+		{"UTF-8", []byte(ad), ad, ""},
+		{"UTF-8 with a byte-order mark", append([]byte{0xEF, 0xBB, 0xBF}, ad...), ad, ""},
+		{"UTF-16LE with a byte-order mark", utf16le(ad, true), ad, ""},
+		{"UTF-16BE with a byte-order mark", utf16be(ad), ad, ""},
+		{"UTF-16 with a lone last byte", append(utf16le("ok", true), 'x'), "ok\uFFFD", ""},
+		{"invalid UTF-8 is kept", []byte("caf\xe9 \xff passport"), "caf\xe9 \xff passport", ""},
+		{"empty", nil, "", ""},
+		{"UTF-16 without a byte-order mark", utf16le("passport", false), "", "NUL byte at offset 1"},
+		{"a PDF", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00"), "", "NUL byte at offset 22"},
+		{"a PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "", "NUL byte at offset 8"},
+	} {
+		got, err := DecodeText(c.in)
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.err != "" && (!errors.Is(err, ErrNotText) || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%s: error %v, want ErrNotText with %q", c.name, err, c.err)
+		case got != c.want:
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte("\xff\xfeh\x00i\x00"))
+	f.Add([]byte("\xef\xbb\xbfhi"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, err := DecodeText(b)
+		if err == nil && strings.IndexByte(s, 0) >= 0 {
+			t.Errorf("%q decoded to text holding a NUL", b)
+		}
+	})
+}
