@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"golang.org/x/term"
@@ -19,9 +20,9 @@ type passSource struct {
 
 func (e *Env) readPass(src passSource, confirm bool) ([]byte, error) {
 	if src.file != "" {
-		b, err := os.ReadFile(src.file)
+		b, err := readPassFile(src.file)
 		if err != nil {
-			return nil, fmt.Errorf("read passphrase file: %w", err)
+			return nil, err
 		}
 		b = bytes.TrimSuffix(bytes.TrimSuffix(b, []byte("\n")), []byte("\r"))
 		if len(b) == 0 {
@@ -60,4 +61,24 @@ func (e *Env) prompt(label string) ([]byte, error) {
 		return nil, errors.New("empty passphrase")
 	}
 	return p, nil
+}
+
+// maxPassFile bounds a passphrase file: a passphrase is a line, and a wrong path (a device, a
+// disk image) must not be read to its end.
+const maxPassFile = 64 << 10
+
+func readPassFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read passphrase file: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxPassFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("read passphrase file: %w", err)
+	}
+	if len(b) > maxPassFile {
+		return nil, fmt.Errorf("%w: passphrase file %s is longer than %d KiB: is it the right file?", errUsage, path, maxPassFile>>10)
+	}
+	return b, nil
 }
