@@ -40,9 +40,10 @@ func restorePlaceholders(s string) string {
 
 // ReadEMSCAD reads a CSV in the EMSCAD format (a header row with at least job_id, title,
 // description and fraudulent; the other text columns are used when present). Columns named
-// manual_flag* (the hand-coded red flags) are read into Flags.
+// manual_flag* (the hand-coded red flags) are read into Flags. A file that is no text, or has
+// a line of more than 16 MiB, or more than 1 GiB in all, is refused with a clear error.
 func ReadEMSCAD(r io.Reader) ([]LabeledAd, error) {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&textLines{r: r})
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	head, err := cr.Read()

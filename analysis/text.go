@@ -50,3 +50,39 @@ func DecodeText(b []byte) (string, error) {
 	}
 	return string(b), nil
 }
+
+// Bounds of a stream of lines, such as a CSV of ads (textLines).
+const (
+	maxLineBytes   = 4 * MaxTextBytes // no line of a text file is that long
+	maxStreamBytes = 1 << 30
+)
+
+// textLines passes a stream of text lines on, and fails at its first NUL byte (ErrNotText), at
+// a line longer than maxLineBytes and past maxStreamBytes in all, so that a device or a binary
+// file given where lines are expected ends with a clear error rather than filling the memory
+// (encoding/csv reads a line whole, however long).
+type textLines struct {
+	r         io.Reader
+	off, line int64 // the bytes passed on, those since the last newline
+}
+
+func (t *textLines) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	b := p[:n]
+	if i := bytes.IndexByte(b, 0); i >= 0 {
+		return i, fmt.Errorf("%w: a NUL byte at offset %d", ErrNotText, t.off+int64(i))
+	}
+	if j := bytes.LastIndexByte(b, '\n'); j >= 0 {
+		t.line = int64(len(b) - 1 - j)
+	} else {
+		t.line += int64(n)
+	}
+	t.off += int64(n)
+	switch {
+	case t.line > maxLineBytes:
+		return n, fmt.Errorf("%w: a line longer than %d MiB", ErrNotText, maxLineBytes>>20)
+	case t.off > maxStreamBytes:
+		return n, fmt.Errorf("more than %d GiB: split the file", maxStreamBytes>>30)
+	}
+	return n, err
+}

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -63,4 +64,38 @@ func FuzzDecodeText(f *testing.F) {
 			t.Errorf("%q decoded to text holding a NUL", b)
 		}
 	})
+}
+
+// endless is a stream of one byte without end, as a device gives.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+// A CSV of ads that is no text, or a text without lines, ends with a clear error instead of
+// filling the memory; a CSV holding a long ad still reads.
+func TestReadEMSCADBounds(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		in   io.Reader
+		want string
+	}{
+		{"a device of zeros", endless(0), "not text: a NUL byte at offset 0"},
+		{"a text without lines", endless('a'), "not text: a line longer than 16 MiB"},
+		{"a binary file after a header", strings.NewReader("job_id,title,description,fraudulent\n1,a,\x00b,0\n"), "row 2: not text: a NUL byte at offset 40"},
+	} {
+		ads, err := ReadEMSCAD(c.in)
+		if !errors.Is(err, ErrNotText) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %d ads, error %v; want %q", c.name, len(ads), err, c.want)
+		}
+	}
+	long := strings.Repeat("Lavoro in Germania, vitto e alloggio. ", 100_000) // 3.8 MB in one field
+	ads, err := ReadEMSCAD(strings.NewReader("job_id,title,description,fraudulent\n1,Lavoro,\"" + long + "\",1\n2,b,c,0\n"))
+	if err != nil || len(ads) != 2 || !strings.Contains(ads[0].Text, strings.TrimSpace(long)) || !ads[0].Fraud {
+		t.Errorf("a long ad: %d ads, %v", len(ads), err)
+	}
 }

@@ -93,6 +93,9 @@ func TestEvalOnEMSCADFormat(t *testing.T) {
 	if code, _, _ := te.runRaw("eval", "--format", "other", csv); code != ExitUsage {
 		t.Errorf("unknown format: exit %d", code)
 	}
+	if code, _, errs := te.runRaw("eval", "--format", "emscad", "/dev/zero"); code != ExitError || !strings.Contains(errs, "/dev/zero: read the header row: not text") {
+		t.Errorf("a device as the CSV: exit %d, %q", code, errs)
+	}
 }
 
 func TestEvalDevSetHeldOut(t *testing.T) {
