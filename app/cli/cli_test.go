@@ -126,6 +126,9 @@ func TestErrorsAndExitCodes(t *testing.T) {
 	if code, _, errs := te.runRaw("case", "list", "--store", te.dir, "--passphrase-file", "/dev/zero"); code != ExitUsage || !strings.Contains(errs, "longer than 64 KiB") {
 		t.Errorf("a device as the passphrase file: exit %d, %q", code, errs)
 	}
+	if code, _, errs := te.run("capture", "--from", "/dev/zero", "--case", "case-x"); code != ExitUsage || !strings.Contains(errs, "line 1 is longer than 64 KiB") {
+		t.Errorf("a device as the list of addresses: exit %d, %q", code, errs)
+	}
 	if code, _, errs := te.runRaw("case", "list", "--store", te.dir); code != ExitUsage || !strings.Contains(errs, "INTERCEPTED_PASSPHRASE") {
 		t.Errorf("no passphrase without a terminal: exit %d, %q", code, errs)
 	}

@@ -154,11 +154,15 @@ func readURLList(path string) ([]string, error) {
 	}
 	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
+	sc := bufio.NewScanner(f) // a line of at most 64 KiB: far more than any address
+	n := 1
+	for ; sc.Scan(); n++ {
 		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
 			out = append(out, l)
 		}
+	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return nil, fmt.Errorf("%w: %s: line %d is longer than 64 KiB: is it a list of addresses, one per line?", errUsage, path, n)
 	}
 	return out, sc.Err()
 }
