@@ -72,7 +72,11 @@ func (a *Analyzer) Analyze(text string, opts Options) Result {
 	ents := ExtractEntities(n, strings.ToUpper(opts.Region))
 	extra := a.entityHits(n, ents)
 	sc := ScoreHits(a.rules, hits, extra)
-	res := Result{Level: sc.Level, Score: sc.Score, Languages: DetectLanguage(text), Hits: append(hits, extra...),
+	langs := DetectLanguage(text)
+	if len(langs) > 0 {
+		a.rules.inLanguage(hits, langs[0].Lang)
+	}
+	res := Result{Level: sc.Level, Score: sc.Score, Languages: langs, Hits: append(hits, extra...),
 		Entities: ents, Categories: sc.Categories, RulePack: a.rules.Version}
 	sortHits(res.Hits)
 	if a.model != nil {

@@ -110,3 +110,38 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// A pattern that several packs give one indicator ("24/7") is matched once; its hit is named
+// after the pack of the text's language when that pack has it, else after one that does.
+func TestHitNamedAfterTheTextsLanguage(t *testing.T) {
+	a := defaultAnalyzer(t)
+	for _, c := range []struct{ text, lang string }{
+		{"Нова дівчина в місті, доступна 24/7, пишіть у телеграм, чекаю на вас", "uk"},
+		{"Новая девушка в городе, доступна 24/7, пишите в телеграм, жду вас", "ru"},
+		{"Fată nouă în oraș, disponibilă 24/7, scrie-mi pe WhatsApp, te aștept", "ro"},
+		{"Καινούργια κοπέλα στην πόλη, διαθέσιμη 24/7, γράψε μου στο WhatsApp", "el"},
+		// the Italian pack has no bare "24/7": the hit stays another pack's
+		{"Ragazza nuova in città, disponibile 24/7, scrivimi su WhatsApp", ""},
+	} {
+		res := a.Analyze(c.text, Options{})
+		if len(res.Languages) == 0 {
+			t.Fatalf("%q: no language", c.text)
+		}
+		found := false
+		for _, h := range res.Hits {
+			if h.Indicator != "always_available" || !strings.Contains(h.Text, "24/7") {
+				continue
+			}
+			found = true
+			if c.lang != "" && h.Lang != c.lang {
+				t.Errorf("%q (%s): the 24/7 hit is named after the %s pack, want %s", c.text, res.Languages[0].Lang, h.Lang, c.lang)
+			}
+			if c.lang == "" && h.Lang == res.Languages[0].Lang {
+				t.Errorf("%q: the 24/7 hit is named after the %s pack, which has no such pattern", c.text, h.Lang)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no always_available hit on 24/7: %v", c.text, res.Hits)
+		}
+	}
+}

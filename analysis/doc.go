@@ -11,7 +11,8 @@
 //     languages, a category, a strength (strong, medium, weak, contested), its source and a
 //     one-line explanation. Rule packs in assets/rules hold their patterns per language.
 //   - Hit: one match of an indicator's pattern, with its span in the original text; the hits of
-//     one pattern share its HitRule (the indicator, its strength and why it matters).
+//     one pattern share its HitRule (the indicator, its strength and why it matters). A pattern
+//     that several packs give one indicator is named after the text's language where it can be.
 //   - Entity: a phone, e-mail, URL, messenger handle, price, stated age, crypto wallet or IBAN,
 //     in one canonical form (phones in E.164), found also when obfuscated.
 //   - Result: the level (none, low, medium, high), the score, the hits, the entities and the

@@ -41,6 +41,9 @@ type RuleSet struct {
 	catOrder []string // category ids in taxonomy order, for stable explanations
 	indOrder []string // indicator ids in taxonomy order
 	m        *matcher
+	// twins maps the rule of a pattern that several packs give one indicator ("24/7") to
+	// those packs' rules by language, so that a hit can be named after the text's language.
+	twins map[*HitRule]map[string]*HitRule
 }
 
 // RuleError is one problem in a rule pack. LoadRules returns all of them joined, so that an
@@ -114,7 +117,39 @@ func LoadRules(fsys fs.FS) (*RuleSet, error) {
 		return nil, fmt.Errorf("compiling the rule packs: %w", err)
 	}
 	rs.m = m
+	rs.findTwins()
 	return rs, nil
+}
+
+// findTwins sets rs.twins: the patterns of one indicator that read the same once normalised,
+// in more than one pack.
+func (rs *RuleSet) findTwins() {
+	same := map[string]map[string]*HitRule{} // indicator and pattern → language → rule
+	for _, s := range rs.m.specs {
+		k := s.ind.ID + "\x00" + partsKey(s.parts)
+		if same[k] == nil {
+			same[k] = map[string]*HitRule{}
+		}
+		same[k][s.lang] = s.rule
+	}
+	rs.twins = map[*HitRule]map[string]*HitRule{}
+	for _, byLang := range same {
+		if len(byLang) > 1 {
+			for _, r := range byLang {
+				rs.twins[r] = byLang
+			}
+		}
+	}
+}
+
+// inLanguage names each hit after the pack of lang where another pack has the same pattern for
+// the same indicator: matched once for all packs, "24/7" in an Italian ad is the Italian pack's.
+func (rs *RuleSet) inLanguage(hits []Hit, lang string) {
+	for i, h := range hits {
+		if r := rs.twins[h.HitRule][lang]; r != nil {
+			hits[i].HitRule = r
+		}
+	}
 }
 
 type taxonomyJSON struct {
