@@ -145,6 +145,14 @@ func TestCheckInputBounds(t *testing.T) {
 		}
 	}
 
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, []byte(" \n\t\n"), 0o600)
+	for _, args := range [][]string{{"check", "--file", empty}, {"check", ""}} {
+		if code, _, errs := te.runRaw(args...); code != ExitUsage || !strings.Contains(errs, "the text is empty") {
+			t.Errorf("%v: exit %d, %q", args, code, errs)
+		}
+	}
+
 	const ad = "Cercasi ragazze per lavoro all'estero. Il passaporto lo teniamo noi per sicurezza."
 	enc := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder()
 	u16, err := enc.String(ad)

@@ -52,6 +52,10 @@ func runCheckCmd(ctx context.Context, e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if strings.TrimSpace(text) == "" {
+		// The report of nothing would be the model's prior, not a finding.
+		return fmt.Errorf("%w: nothing to check: the text is empty", errUsage)
+	}
 	res := a.Analyze(text, opts)
 	if o.json {
 		return o.obj(res)
