@@ -79,7 +79,8 @@ func (a *Analyzer) Analyze(text string, opts Options) Result {
 	res := Result{Level: sc.Level, Score: sc.Score, Languages: langs, Hits: append(hits, extra...),
 		Entities: ents, Categories: sc.Categories, RulePack: a.rules.Version}
 	sortHits(res.Hits)
-	if a.model != nil {
+	// The model of an empty text would give its prior (about 0.74), which reads like a finding.
+	if a.model != nil && strings.TrimSpace(text) != "" {
 		mr := a.model.Predict(Features(n, res))
 		res.Model = &mr
 	}

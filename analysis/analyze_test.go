@@ -89,6 +89,23 @@ func TestAnalyzeHostileInput(t *testing.T) {
 	}
 }
 
+// A text with nothing in it (an image whose OCR read nothing) gets no model probability: the
+// model's prior would read like a finding.
+func TestAnalyzeEmptyTextHasNoModelLine(t *testing.T) {
+	a, err := DefaultAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{"", " \n\t "} {
+		if res := a.Analyze(in, Options{}); res.Model != nil || res.Level != "none" {
+			t.Errorf("%q: level %s, model %+v", in, res.Level, res.Model)
+		}
+	}
+	if res := a.Analyze("Data entry from home, earn $500 a day", Options{}); res.Model == nil {
+		t.Error("a text got no model result")
+	}
+}
+
 func FuzzAnalyze(f *testing.F) {
 	f.Add("Earn 3000 EUR per week, passport held for safekeeping, call +39 333 000 0000")
 	f.Add("з\u0430работок 3ооо €")
