@@ -99,3 +99,11 @@ func TestReadEMSCADBounds(t *testing.T) {
 		t.Errorf("a long ad: %d ads, %v", len(ads), err)
 	}
 }
+
+// A stream of lines without end is read only so far: 1 GiB.
+func TestTextLinesStopsAtOneGiB(t *testing.T) {
+	n, err := io.Copy(io.Discard, &textLines{r: endless('\n')})
+	if err == nil || !strings.Contains(err.Error(), "more than 1 GiB") || n > maxStreamBytes+64<<10 {
+		t.Errorf("an endless stream of empty lines: %d bytes read, %v", n, err)
+	}
+}
