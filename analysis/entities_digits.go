@@ -9,8 +9,9 @@ import (
 
 // The squeezer cuts a text into runs of digit groups for the phone extractor: digits of any
 // script, keycaps and circled digits, spelled-out digits and letters o standing for zeros,
-// joined by up to maxPhoneGap separators of any kind, a "+" starting a run. It remembers which
-// groups touch a letter or a currency, since a number cannot start or end there.
+// joined by up to maxPhoneGap separators of any kind (a comma only between digits written one
+// by one: comma), a "+" starting a run. It remembers which groups touch a letter or a
+// currency, since a number cannot start or end there.
 
 // group is a stretch of digits of a squeezed run.
 type group struct {
@@ -39,6 +40,7 @@ type runScanner struct {
 	plusAt int // offset of a '+' starting the run, or -1
 	gap    int // separators since the last group
 	glueAt int // a group starting here touches a word or currency on its left
+	after  int // the first group after the last comma that joined the run, or 0
 	emit   func(run []group, plusAt int)
 	// what skip has not passed yet: spelled-out digits, ASCII digits, other digits and "+"
 	words  []wordHit
@@ -101,6 +103,8 @@ func (r *runScanner) step(i int) int {
 		if r.gap > maxPhoneGap {
 			r.flush()
 		}
+	case c == '，':
+		r.comma()
 	default:
 		if unicode.Is(unicode.Sc, c) || c == '%' || c == '@' {
 			r.glue(i)
@@ -129,6 +133,8 @@ func (r *runScanner) punct(i int, c byte) int {
 		r.glue(i)
 		r.glueAt = i + 1
 		r.flush()
+	case punctComma:
+		r.comma()
 	default:
 		r.flush()
 	}
@@ -140,15 +146,18 @@ const (
 	punctPlus
 	punctJoiner
 	punctGlue
+	punctComma
 )
 
 // asciiPunct is what step does at each ASCII character, by the tests it makes of any
-// character: isPhoneJoiner, a currency sign (unicode.Sc), "%" and "@".
+// character: a comma, isPhoneJoiner, a currency sign (unicode.Sc), "%" and "@".
 var asciiPunct = func() (t [utf8.RuneSelf]byte) {
 	for c := range rune(utf8.RuneSelf) {
 		switch {
 		case c == '+':
 			t[c] = punctPlus
+		case c == ',':
+			t[c] = punctComma
 		case isPhoneJoiner(c):
 			t[c] = punctJoiner
 		case unicode.Is(unicode.Sc, c) || c == '%' || c == '@':
@@ -224,18 +233,57 @@ func (r *runScanner) glue(i int) {
 	}
 }
 
-func (r *runScanner) flush() {
-	run := r.run
-	for len(run) > 0 && run[len(run)-1].kind == gZero {
-		run = run[:len(run)-1]
+// comma is the squeezer at a comma, which separates lists and decimals as often as the parts of
+// a number. It joins the groups on either side only when both are digits written one by one,
+// two at least ("tre tre tre, zero zero zero, uno due tre quattro"; "3 3 3, 0 0 0, 1 2 3 4"),
+// which no list or amount is; "1, 2, 3" and "333, 000" stay apart. The groups after it are
+// judged when the run ends.
+func (r *runScanner) comma() {
+	if !oneByOne(r.run[r.after:]) {
+		r.flush()
+		return
 	}
-	if len(run) > 0 && run[len(run)-1].d1-run[0].d0 >= minPhoneDigits {
-		r.emit(run, r.plusAt)
+	r.after = len(r.run)
+	r.gap++
+	if r.gap > maxPhoneGap {
+		r.flush()
+	}
+}
+
+// oneByOne reports two digit groups or more of a single digit each, digits or spelled out.
+func oneByOne(run []group) bool {
+	for _, g := range run {
+		if g.kind == gZero || g.d1-g.d0 != 1 {
+			return false
+		}
+	}
+	return len(run) >= 2
+}
+
+// flush ends the run: it is emitted whole, or as two runs where a comma joined groups after it
+// that are not digits one by one.
+func (r *runScanner) flush() {
+	if a := r.after; a > 0 && !oneByOne(r.run[a:]) {
+		r.emitRun(r.run[:a], r.plusAt)
+		r.emitRun(r.run[a:], -1)
+	} else {
+		r.emitRun(r.run, r.plusAt)
 	}
 	r.run = r.run[:0]
 	r.x.digits = r.x.digits[:0]
 	r.plusAt = -1
 	r.gap = 0
+	r.after = 0
+}
+
+// emitRun emits run, but the letters o at its end, if it holds enough digits for a phone.
+func (r *runScanner) emitRun(run []group, plusAt int) {
+	for len(run) > 0 && run[len(run)-1].kind == gZero {
+		run = run[:len(run)-1]
+	}
+	if len(run) > 0 && run[len(run)-1].d1-run[0].d0 >= minPhoneDigits {
+		r.emit(run, plusAt)
+	}
 }
 
 // digitValue reads any decimal digit (ASCII, full-width, Arabic-Indic, mathematical…) and

@@ -56,7 +56,8 @@ func eachSource(x *extraction, f func(source)) {
 
 func FuzzEntitiesPhone(f *testing.F) {
 	fuzzSeeds(f, "tre tre tre zero zero zero zero zero zero uno", "333🌹000🌹0001", "00 39 333 000 0001",
-		"+39 (333) 000 0001", "3️⃣3️⃣3️⃣", "12/03/2024 3330000001", "333 o 00 00 001", "+ + 1 2 3 4 5 6 7 8")
+		"+39 (333) 000 0001", "3️⃣3️⃣3️⃣", "12/03/2024 3330000001", "333 o 00 00 001", "+ + 1 2 3 4 5 6 7 8",
+		"tre tre tre, zero zero zero, 0 0 0 1", "3 3, 333 000 0001，1 2")
 	f.Fuzz(func(t *testing.T, text string, region uint8) {
 		fuzzFamily(t, text, region, EntityPhone, func(x *extraction) { x.phones() })
 	})

@@ -10,7 +10,8 @@ import (
 )
 
 // Phones are found by cutting the original text into runs of digit groups joined by up to
-// three separators of any kind (spaces, dots, dashes, slashes, brackets, emoji), with digits
+// three separators of any kind (spaces, dots, dashes, slashes, brackets, emoji; commas only
+// between digits written one by one, "tre tre tre, zero zero zero, …"), with digits
 // in any script, keycaps, circled digits, spelled-out digits ("tre", "three", "drei", "три",
 // "τρία", "trei") and letters o standing for zeros between digits, a leading "+" or "00" for
 // international numbers. Each run is tried whole, then as its longest stretches, and each

@@ -1,4 +1,5 @@
 // Code generated from entities_digits.go at fdbfaac for the differential test; DO NOT EDIT.
+// The comma rule (erefRunScanner.comma, flush) was added by hand with the squeezer's own.
 
 package analysis
 
@@ -40,6 +41,7 @@ type erefRunScanner struct {
 	plusAt int // offset of a '+' starting the run, or -1
 	gap    int // separators since the last group
 	glueAt int // a group starting here touches a word or currency on its left
+	after  int // the first group after the last comma that joined the run, or 0
 	emit   func(run []erefGroup, plusAt int)
 }
 
@@ -85,6 +87,8 @@ func (r *erefRunScanner) step(i int) int {
 		if r.gap > erefMaxPhoneGap {
 			r.flush()
 		}
+	case c == ',' || c == '，':
+		r.comma()
 	default:
 		if unicode.Is(unicode.Sc, c) || c == '%' || c == '@' {
 			r.glue(i)
@@ -153,18 +157,50 @@ func (r *erefRunScanner) glue(i int) {
 	}
 }
 
+// comma joins the groups on either side only when both are digits written one by one, two at
+// least; the groups after it are judged when the run ends.
+func (r *erefRunScanner) comma() {
+	if !erefOneByOne(r.run[r.after:]) {
+		r.flush()
+		return
+	}
+	r.after = len(r.run)
+	r.gap++
+	if r.gap > erefMaxPhoneGap {
+		r.flush()
+	}
+}
+
+func erefOneByOne(run []erefGroup) bool {
+	for _, g := range run {
+		if g.kind == erefGZero || g.d1-g.d0 != 1 {
+			return false
+		}
+	}
+	return len(run) >= 2
+}
+
 func (r *erefRunScanner) flush() {
-	run := r.run
-	for len(run) > 0 && run[len(run)-1].kind == erefGZero {
-		run = run[:len(run)-1]
+	if a := r.after; a > 0 && !erefOneByOne(r.run[a:]) {
+		r.emitRun(r.run[:a], r.plusAt)
+		r.emitRun(r.run[a:], -1)
+	} else {
+		r.emitRun(r.run, r.plusAt)
 	}
-	if len(run) > 0 && run[len(run)-1].d1-run[0].d0 >= erefMinPhoneDigits {
-		r.emit(run, r.plusAt)
-	}
+	r.after = 0
 	r.run = r.run[:0]
 	r.x.digits = r.x.digits[:0]
 	r.plusAt = -1
 	r.gap = 0
+}
+
+func (r *erefRunScanner) emitRun(run []erefGroup, plusAt int) {
+	for len(run) > 0 && run[len(run)-1].kind == erefGZero {
+		run = run[:len(run)-1]
+	}
+	if len(run) > 0 && run[len(run)-1].d1-run[0].d0 >= erefMinPhoneDigits {
+		r.emit(run, plusAt)
+	}
 }
 
 // erefDigitValue reads any decimal digit (ASCII, full-width, Arabic-Indic, mathematical…) and

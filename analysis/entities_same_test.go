@@ -129,7 +129,8 @@ func TestExtractEntitiesSame(t *testing.T) {
 
 func FuzzExtractEntitiesSame(f *testing.F) {
 	fuzzSeeds(f, "+39 333 000 0001", "anna [at] mail [dot] com", "tre tre tre zero zero zero zero zero zero uno",
-		"x.com/a.b", "3.000 € al mese", "19 anni", "GB82 WEST 1234 5698 7654 32", "@anna su telegram")
+		"x.com/a.b", "3.000 € al mese", "19 anni", "GB82 WEST 1234 5698 7654 32", "@anna su telegram",
+		"tre tre tre, zero zero zero, 0 0 0 1", "3 3, 333 000 0001，1 2")
 	f.Fuzz(func(t *testing.T, text string, region uint8) {
 		checkSame(t, text, fuzzRegions[int(region)%len(fuzzRegions)])
 	})
