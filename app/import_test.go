@@ -173,8 +173,12 @@ func TestImportPackage(t *testing.T) {
 	c, _ := b.NewCase(ctx, store.CaseInfo{Name: "Recibido"})
 	before := logLength(t, b)
 
+	rep, err := VerifyPackage(ctx, pkg, PackageLimits{})
+	if err != nil || !rep.OK {
+		t.Fatalf("exported package: %+v %v", rep, err)
+	}
 	tampered := rewrite(t, pkg, map[string][]byte{"report.html": []byte("changed")})
-	if _, err := b.ImportPackage(ctx, tampered, ImportOptions{Case: c.ID, AcceptKey: true}); !errors.Is(err, ErrPackageRefused) {
+	if _, err := b.ImportPackage(ctx, tampered, ImportOptions{Case: c.ID, AcceptKey: rep.Key}); !errors.Is(err, ErrPackageRefused) {
 		t.Fatalf("tampered package: %v", err)
 	}
 	if _, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: c.ID}); !errors.Is(err, ErrUnknownKey) {
@@ -183,7 +187,13 @@ func TestImportPackage(t *testing.T) {
 	if logLength(t, b) != before {
 		t.Fatal("a refused import wrote to the store")
 	}
-	sum, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: c.ID, AcceptKey: true})
+	if _, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: c.ID, AcceptKey: "SHA256:" + strings.Repeat("A", 43)}); !errors.Is(err, ErrUnknownKey) {
+		t.Fatalf("another key accepted: %v", err)
+	}
+	if logLength(t, b) != before {
+		t.Fatal("a refused import wrote to the store")
+	}
+	sum, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: c.ID, AcceptKey: rep.Key})
 	if err != nil || len(sum.Captures) != 2 || !sum.NewKey {
 		t.Fatalf("import: %+v %v", sum, err)
 	}
@@ -204,9 +214,13 @@ func TestImportPackage(t *testing.T) {
 	if len(keys) != 1 || keys[0].Fingerprint != sum.Report.Key {
 		t.Errorf("known keys %+v", keys)
 	}
-	// The key is known now: a second import needs no acceptance.
-	if _, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: c.ID}); err != nil {
-		t.Errorf("second import: %v", err)
+	// The key is known now: a second import needs no acceptance, and takes nothing twice.
+	again, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: c.ID})
+	if err != nil || len(again.Captures) != 0 || len(again.Already) != 2 || again.Already[0].As != sum.Captures[0] {
+		t.Errorf("second import: %+v %v", again, err)
+	}
+	if caps, _ := b.Captures(ctx, c.ID); len(caps) != 2 {
+		t.Errorf("%d captures in the case after importing a package of two twice", len(caps))
 	}
 	if s, err := b.Verify(ctx, store.VerifyFull, nil); err != nil || !s.OK {
 		t.Errorf("verify after import: %+v %v", s, err)

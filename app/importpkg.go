@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"context"
 	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -43,11 +45,11 @@ type KnownKey struct {
 }
 
 // ImportOptions: AcceptKey lets an import go on with a key the workstation does not know yet,
-// after the officer compared its fingerprint with the partner's by another channel; the key is
-// then remembered, and that is logged.
+// after the officer compared its fingerprint (SHA256:…) with the partner's by another channel;
+// the key must be the one that fingerprint names, and is then remembered, which is logged.
 type ImportOptions struct {
 	Case      string
-	AcceptKey bool
+	AcceptKey string
 	Limits    PackageLimits
 }
 
@@ -55,19 +57,38 @@ type ImportOptions struct {
 type ImportSummary struct {
 	Report   *PackageReport `json:"report"`
 	Captures []string       `json:"captures"` // the new capture IDs, in package order
-	NewKey   bool           `json:"new_key"`
+	// Already are the package's captures that were in the case before, imported from this or
+	// another package (the same record of the partner's): they are not taken twice.
+	Already []AlreadyImported `json:"already,omitempty"`
+	NewKey  bool              `json:"new_key"`
+}
+
+// AlreadyImported is a capture of a package that the case holds already.
+type AlreadyImported struct {
+	Capture string `json:"capture"` // the capture ID over there
+	As      string `json:"as"`      // its ID in this case
 }
 
 // ImportPackage verifies a package and only then takes its captures into a case, each with its
 // origin; the artifacts are stored unchanged (their hashes are checked again on the way in),
-// and each capture is analysed here with this workstation's rule packs.
+// and each capture is analysed here with this workstation's rule packs. The package is read
+// through one open file, so what is stored is what was verified; if anything of it fails on
+// the way in, nothing of it is stored.
 func (w *Workstation) ImportPackage(ctx context.Context, path string, opts ImportOptions) (ImportSummary, error) {
 	if _, err := w.st.Case(opts.Case); err != nil {
 		return ImportSummary{}, err
 	}
-	rep, err := VerifyPackage(ctx, path, opts.Limits)
+	pf, err := openPackage(path)
 	if err != nil {
 		return ImportSummary{}, err
+	}
+	defer pf.Close()
+	rep, err := verifyPackage(ctx, pf, opts.Limits)
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	if afterVerify != nil {
+		afterVerify(path)
 	}
 	sum := ImportSummary{Report: rep}
 	if !rep.OK {
@@ -81,32 +102,49 @@ func (w *Workstation) ImportPackage(ctx context.Context, path string, opts Impor
 	if err != nil {
 		return sum, err
 	}
-	if !known && !opts.AcceptKey {
+	switch {
+	case known:
+	case opts.AcceptKey == "":
 		return sum, fmt.Errorf("%w: %s (workstation %s). Compare the fingerprint with the partner by phone or another channel, then accept it", ErrUnknownKey, rep.Key, rep.Workstation)
+	case opts.AcceptKey != rep.Key:
+		return sum, fmt.Errorf("%w: the package is signed by %s, not by the accepted %s", ErrUnknownKey, rep.Key, opts.AcceptKey)
 	}
-	pkgSum, _, err := fileSHA256(path)
+	files := map[string]*zip.File{}
+	for _, f := range pf.zr.File {
+		files[f.Name] = f
+	}
+	have, err := w.importedRecords(ctx, opts.Case)
 	if err != nil {
 		return sum, err
 	}
-	zr, err := zip.OpenReader(path)
-	if err != nil {
+	// Every artifact goes into one batch, checked on the way, before any record is written.
+	batch := w.st.NewBlobBatch()
+	var bodies []importedCapture
+	for _, id := range rep.Captures {
+		c, err := w.stageCapture(ctx, batch, files, id, rep)
+		if err != nil {
+			batch.Cancel()
+			return sum, fmt.Errorf("import capture %s: %w", id, err)
+		}
+		if as, ok := have[c.orig.RecordID.String()]; ok {
+			sum.Already = append(sum.Already, AlreadyImported{Capture: id, As: as})
+			continue
+		}
+		bodies = append(bodies, c)
+	}
+	if err := batch.Commit(); err != nil {
 		return sum, err
 	}
-	defer zr.Close()
 	if !known {
-		if err := w.acceptKey(ctx, key, rep, pkgSum); err != nil {
+		if err := w.acceptKey(ctx, key, rep, pf.sha256); err != nil {
 			return sum, err
 		}
 		sum.NewKey = true
 	}
-	files := map[string]*zip.File{}
-	for _, f := range zr.File {
-		files[f.Name] = f
-	}
-	for _, id := range rep.Captures {
-		nid, err := w.importCapture(ctx, files, id, opts.Case, rep, pkgSum)
+	for _, c := range bodies {
+		nid, err := w.createImported(ctx, c, opts.Case, rep, pf.sha256)
 		if err != nil {
-			return sum, fmt.Errorf("import capture %s: %w", id, err)
+			return sum, fmt.Errorf("import capture %s: %w", c.orig.ID, err)
 		}
 		sum.Captures = append(sum.Captures, nid)
 	}
@@ -118,62 +156,105 @@ func (w *Workstation) ImportPackage(ctx context.Context, path string, opts Impor
 	return sum, nil
 }
 
-func (w *Workstation) importCapture(ctx context.Context, files map[string]*zip.File, id, caseID string, rep *PackageReport, pkgSum string) (string, error) {
-	rb, err := readZipFile(files["captures/"+id+"/record.json"], 64<<20)
+// afterVerify, if set (by tests), runs between an import's verification and its reading: where
+// a forger would swap the file.
+var afterVerify func(path string)
+
+// importedRecords maps the records a case's captures were made from to their IDs in it: the
+// partner's record for one imported, its own for one captured here (a package of this
+// workstation's taken back into the case it came from).
+func (w *Workstation) importedRecords(ctx context.Context, caseID string) (map[string]string, error) {
+	caps, err := w.Captures(ctx, caseID)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	var orig StoredCapture
-	if err := json.Unmarshal(rb, &orig); err != nil {
-		return "", err
-	}
-	var redaction WARCRedaction
-	if b, err := readZipFile(files["captures/"+id+"/warc-redaction.json"], 64<<10); err == nil {
-		if err := json.Unmarshal(b, &redaction); err != nil {
-			return "", err
+	have := map[string]string{}
+	for _, c := range caps {
+		if c.Origin != nil {
+			have[c.Origin.Record] = c.ID
+		} else {
+			have[c.RecordID.String()] = c.ID
 		}
 	}
-	batch := w.st.NewBlobBatch()
-	var hashes []store.Hash
-	for i, a := range orig.Artifacts {
+	return have, nil
+}
+
+// importedCapture is a capture of a package whose artifacts are staged.
+type importedCapture struct {
+	orig   StoredCapture
+	hashes []store.Hash
+}
+
+// stageCapture reads a capture's record, checks it is the one verified, and adds its
+// artifacts to batch, each checked against the record.
+func (w *Workstation) stageCapture(ctx context.Context, batch *store.BlobBatch, files map[string]*zip.File, id string, rep *PackageReport) (importedCapture, error) {
+	var c importedCapture
+	rb, err := readVerified(files, "captures/"+id+"/record.json", 64<<20, rep)
+	if err != nil {
+		return c, err
+	}
+	if err := json.Unmarshal(rb, &c.orig); err != nil {
+		return c, err
+	}
+	if c.orig.ID != id {
+		return c, fmt.Errorf("the record is capture %s's", c.orig.ID)
+	}
+	var redaction WARCRedaction
+	if b, err := readVerified(files, "captures/"+id+"/warc-redaction.json", 64<<10, rep); err == nil {
+		if err := json.Unmarshal(b, &redaction); err != nil {
+			return c, err
+		}
+	}
+	for i, a := range c.orig.Artifacts {
 		if a.Kind == capture.KindWARC {
 			// The package holds the redacted copy: that is the artifact here, said so.
 			a.SHA256, a.Name = redaction.Redacted, "traffic.redacted.warc.gz"
 			a.Transformation = "the partner's WARC with the values of " + strings.Join(redaction.Headers, ", ") +
 				" headers replaced at export (original SHA-256 " + redaction.Original + "); " + a.Transformation
-			orig.Artifacts[i] = a
+			c.orig.Artifacts[i] = a
 		}
 		f := files[artifactPath(id, a.Kind, a.Name)]
 		if f == nil {
-			batch.Cancel()
-			return "", fmt.Errorf("artifact %s missing", a.Name)
+			return c, fmt.Errorf("artifact %s missing", a.Name)
 		}
 		rc, err := f.Open()
 		if err != nil {
-			batch.Cancel()
-			return "", err
+			return c, err
 		}
 		ref, err := batch.Add(ctx, rc)
 		rc.Close()
 		if err != nil {
-			batch.Cancel()
-			return "", err
+			return c, err
 		}
 		if ref.ID.String() != a.SHA256 {
-			batch.Cancel()
-			return "", fmt.Errorf("artifact %s changed on the way in", a.Name)
+			return c, fmt.Errorf("artifact %s changed on the way in", a.Name)
 		}
-		hashes = append(hashes, ref.ID)
+		c.hashes = append(c.hashes, ref.ID)
 	}
-	if err := batch.Commit(); err != nil {
-		return "", err
+	return c, nil
+}
+
+// readVerified reads a file of the package and checks it is the one verification hashed.
+func readVerified(files map[string]*zip.File, name string, max int64, rep *PackageReport) ([]byte, error) {
+	b, err := readZipFile(files[name], max)
+	if err != nil {
+		return nil, err
 	}
+	if sum := sha256.Sum256(b); rep.sums[name] == "" || hex.EncodeToString(sum[:]) != rep.sums[name] {
+		return nil, fmt.Errorf("%s changed since the package was verified", name)
+	}
+	return b, nil
+}
+
+// createImported writes the record of a staged capture into the case, with its origin.
+func (w *Workstation) createImported(ctx context.Context, c importedCapture, caseID string, rep *PackageReport, pkgSum string) (string, error) {
+	orig := c.orig
 	body := orig.CaptureBody
 	body.Case = caseID
 	body.Origin = &Origin{Package: pkgSum, Workstation: rep.Workstation, Officer: orig.Officer, Key: rep.KeyLine,
 		Fingerprint: rep.Key, Case: orig.Case, Capture: orig.ID, Record: orig.RecordID.String(), Imported: time.Now().UTC()}
 	rec, err := w.st.Create(ctx, w.settings.Officer, store.NewRecord{Kind: store.KindCapture, Refs: []string{caseID},
-		Blobs: dedupe(hashes), Body: body, Verb: store.ActImport,
+		Blobs: dedupe(c.hashes), Body: body, Verb: store.ActImport,
 		Details: map[string]string{"case": caseID, "from_workstation": rep.Workstation, "from_capture": orig.ID,
 			"package_sha256": pkgSum, "key": rep.Key, "url": orig.RequestedURL}})
 	if err != nil {

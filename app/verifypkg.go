@@ -7,11 +7,13 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -58,25 +60,89 @@ func (p PackageProblem) String() string {
 
 // PackageReport is the verdict on a package.
 type PackageReport struct {
-	OK          bool             `json:"ok"`
-	Problems    []PackageProblem `json:"problems"`
-	Files       int              `json:"files"`
-	Workstation string           `json:"workstation,omitempty"`
-	Officer     string           `json:"officer,omitempty"`
-	Key         string           `json:"key,omitempty"` // fingerprint of the signing key
-	KeyLine     string           `json:"key_line,omitempty"`
-	Case        string           `json:"case,omitempty"`
-	Captures    []string         `json:"captures,omitempty"`
-	LogEntries  int              `json:"log_entries"`
-	Manifest    *PackageManifest `json:"-"`
+	OK           bool             `json:"ok"`
+	Problems     []PackageProblem `json:"problems"`
+	MoreProblems int              `json:"more_problems,omitempty"` // not listed, past the first 1,000
+	Files        int              `json:"files"`
+	Workstation  string           `json:"workstation,omitempty"`
+	Officer      string           `json:"officer,omitempty"`
+	Key          string           `json:"key,omitempty"` // fingerprint of the signing key
+	KeyLine      string           `json:"key_line,omitempty"`
+	Case         string           `json:"case,omitempty"`
+	Captures     []string         `json:"captures,omitempty"`
+	LogEntries   int              `json:"log_entries"`
+	SHA256       string           `json:"sha256"` // of the package file
+	Manifest     *PackageManifest `json:"-"`
+	sums         map[string]string
 }
 
+// maxPackageProblems bounds the problems a report lists: a package of a few kilobytes can hold
+// millions of malformed lines.
+const maxPackageProblems = 1000
+
 func (r *PackageReport) problem(file, format string, args ...any) {
+	if len(r.Problems) >= maxPackageProblems {
+		r.MoreProblems++
+		return
+	}
 	r.Problems = append(r.Problems, PackageProblem{File: file, Problem: fmt.Sprintf(format, args...)})
 }
 
 // ErrNotPackage: the file is not a readable ZIP at all (truncated, or something else).
 var ErrNotPackage = errors.New("not a readable evidence package (the ZIP is truncated or is not a ZIP)")
+
+// packageFile is a package opened once: what is verified and what is imported are read through
+// this one handle, so a file renamed over the path in between changes nothing.
+type packageFile struct {
+	f      *os.File
+	zr     *zip.Reader
+	size   int64
+	sha256 string
+}
+
+// openPackage opens and hashes a package file. Anything but a regular file (a FIFO, which would
+// block for ever, a device, a directory) is refused before it is read.
+func openPackage(path string) (*packageFile, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlock, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a regular file (%s), so not a package", path, fileKind(fi.Mode()))
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(f, 0, fi.Size())); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	zr, err := zip.NewReader(f, fi.Size())
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotPackage, err)
+	}
+	return &packageFile{f: f, zr: zr, size: fi.Size(), sha256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+func (p *packageFile) Close() error { return p.f.Close() }
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return m.Type().String()
+}
 
 // VerifyPackage checks a package from anyone: every file against SHA256SUMS, the SSH and
 // Ed25519 signatures of SHA256SUMS and that they are by the key the package names, the WACZ
@@ -84,15 +150,82 @@ var ErrNotPackage = errors.New("not a readable evidence package (the ZIP is trun
 // every capture's artifacts against its record. The report names each problem; an error is
 // returned only when the file cannot be read as a ZIP at all.
 func VerifyPackage(ctx context.Context, path string, limits PackageLimits) (*PackageReport, error) {
-	zr, err := zip.OpenReader(path)
+	pf, err := openPackage(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotPackage, err)
+		return nil, err
 	}
-	defer zr.Close()
-	v := &pkgVerifier{ctx: ctx, r: &PackageReport{}, lim: limits.withDefaults(), files: map[string]*zip.File{}, sums: map[string]string{}}
-	v.verify(&zr.Reader)
+	defer pf.Close()
+	return verifyPackage(ctx, pf, limits)
+}
+
+func verifyPackage(ctx context.Context, pf *packageFile, limits PackageLimits) (*PackageReport, error) {
+	v := &pkgVerifier{ctx: ctx, r: &PackageReport{SHA256: pf.sha256}, lim: limits.withDefaults(), files: map[string]*zip.File{}, sums: map[string]string{}}
+	v.wholeFile(pf)
+	v.verify(pf.zr)
 	v.r.OK = len(v.r.Problems) == 0
+	v.r.sums = v.sums
 	return v.r, ctx.Err()
+}
+
+// wholeFile checks that the ZIP is the whole file: bytes before its first entry or after its
+// end are covered by no signature, and make the file another than the one the sender logged.
+func (v *pkgVerifier) wholeFile(pf *packageFile) {
+	var head [30]byte
+	first := ""
+	if _, err := pf.f.ReadAt(head[:], 0); err == nil && string(head[:4]) == "PK\x03\x04" {
+		n, extra := int(binary.LittleEndian.Uint16(head[26:])), int(binary.LittleEndian.Uint16(head[28:]))
+		name := make([]byte, n)
+		if _, err := pf.f.ReadAt(name, 30); err == nil {
+			for _, f := range pf.zr.File {
+				if off, err := f.DataOffset(); err == nil && f.Name == string(name) && off == int64(30+n+extra) {
+					first = f.Name
+					break
+				}
+			}
+		}
+	}
+	if first == "" && len(pf.zr.File) > 0 {
+		v.r.problem("", "the file holds bytes before its first ZIP entry, which no signature covers: not the package as it was exported")
+	}
+	if !dirAtEnd(pf) {
+		v.r.problem("", "the file holds bytes after the ZIP's entries or its end, which no signature covers: not the package as it was exported")
+	}
+}
+
+// dirAtEnd reports a ZIP whose central directory (and zip64 end records, if any) runs up to
+// its end record, at the very end of the file, from where the end record says, counted from
+// the start of the file.
+func dirAtEnd(pf *packageFile) bool {
+	var end [22]byte
+	if pf.size < 22 {
+		return false
+	}
+	if _, err := pf.f.ReadAt(end[:], pf.size-22); err != nil || string(end[:4]) != "PK\x05\x06" || end[20] != 0 || end[21] != 0 {
+		return false
+	}
+	size, off := int64(binary.LittleEndian.Uint32(end[12:])), int64(binary.LittleEndian.Uint32(end[16:]))
+	if off != 0xFFFFFFFF && size != 0xFFFFFFFF {
+		return off+size+22 == pf.size
+	}
+	// zip64: a locator before the end record names the zip64 end record, which names the directory
+	var loc [20]byte
+	if pf.size < 42 {
+		return false
+	}
+	if _, err := pf.f.ReadAt(loc[:], pf.size-42); err != nil || string(loc[:4]) != "PK\x06\x07" {
+		return false
+	}
+	at := int64(binary.LittleEndian.Uint64(loc[8:]))
+	var rec [56]byte
+	if at < 0 || at > pf.size-42-56 {
+		return false
+	}
+	if _, err := pf.f.ReadAt(rec[:], at); err != nil || string(rec[:4]) != "PK\x06\x06" {
+		return false
+	}
+	recEnd := at + 12 + int64(binary.LittleEndian.Uint64(rec[4:]))
+	size, off = int64(binary.LittleEndian.Uint64(rec[40:])), int64(binary.LittleEndian.Uint64(rec[48:]))
+	return off+size == at && recEnd == pf.size-42
 }
 
 type pkgVerifier struct {
@@ -117,7 +250,9 @@ func (v *pkgVerifier) verify(zr *zip.Reader) {
 	v.checkTimestamps()
 }
 
-// entries refuses unsafe names, duplicates and bombs before anything is read.
+// entries refuses unsafe names, duplicates, links and bombs before anything is read.
+// Directory entries, which a package unpacked and packed again gains ("zip -r"), hold nothing
+// and are passed over.
 func (v *pkgVerifier) entries(zr *zip.Reader) bool {
 	if len(zr.File) > v.lim.MaxFiles {
 		v.r.problem("", "holds %d files, more than the %d a package may", len(zr.File), v.lim.MaxFiles)
@@ -126,6 +261,9 @@ func (v *pkgVerifier) entries(zr *zip.Reader) bool {
 	var total uint64
 	ok := true
 	for _, f := range zr.File {
+		if dir, isDir := strings.CutSuffix(f.Name, "/"); isDir && f.Mode().IsDir() && f.UncompressedSize64 == 0 && safePackagePath(dir) {
+			continue
+		}
 		switch {
 		case !safePackagePath(f.Name):
 			v.r.problem(f.Name, "unsafe file name (absolute, with .., or empty parts): refused")
@@ -135,6 +273,9 @@ func (v *pkgVerifier) entries(zr *zip.Reader) bool {
 			v.r.problem(f.Name, "appears twice in the ZIP")
 			ok = false
 			continue
+		case !f.Mode().IsRegular():
+			v.r.problem(f.Name, "is %s, not a file: refused", entryKind(f.Mode()))
+			ok = false
 		case f.UncompressedSize64 > uint64(v.lim.MaxFileBytes):
 			v.r.problem(f.Name, "declares %d bytes, over the limit of %d", f.UncompressedSize64, v.lim.MaxFileBytes)
 			ok = false
@@ -149,8 +290,15 @@ func (v *pkgVerifier) entries(zr *zip.Reader) bool {
 		v.r.problem("", "declares %d bytes in all, over the limit of %d", total, v.lim.MaxTotal)
 		ok = false
 	}
-	v.r.Files = len(zr.File)
+	v.r.Files = len(v.files)
 	return ok
+}
+
+func entryKind(m os.FileMode) string {
+	if m&os.ModeSymlink != 0 {
+		return "a symbolic link"
+	}
+	return fileKind(m)
 }
 
 // read returns a file's bytes, at most its declared size (a lying header cannot inflate more).
@@ -207,7 +355,10 @@ func (v *pkgVerifier) checkSums() []byte {
 			v.r.problem(pkgSums, "malformed line %q", sc.Text())
 			continue
 		}
-		want[name] = sum
+		if want[name] = sum; len(want) > v.lim.MaxFiles {
+			v.r.problem(pkgSums, "lists more than the %d files a package may", v.lim.MaxFiles)
+			return nil
+		}
 	}
 	names := make([]string, 0, len(v.files))
 	for name := range v.files {
@@ -277,7 +428,7 @@ func (v *pkgVerifier) checkSignatures(sums []byte) {
 
 // checkDataPackage compares the WACZ manifest with the files and its digest with itself.
 func (v *pkgVerifier) checkDataPackage() {
-	b, err := v.read(pkgDataPackage, 256<<20)
+	b, err := v.read(pkgDataPackage, 64<<20)
 	if err != nil {
 		v.r.problem(pkgDataPackage, "%v", err)
 		return
@@ -339,24 +490,48 @@ func (v *pkgVerifier) checkManifest() {
 		if k, err := ParseAuthorizedKey(m.Key); err != nil || !k.Equal(v.key) {
 			v.r.problem(pkgManifest, "names another key than keys/workstation.pub")
 		}
+		// the name shown next to the key is the key's own, not one the package claims
+		if id := store.WorkstationIDOf(v.key); m.Workstation != id {
+			v.r.problem(pkgManifest, "names workstation %q, but the signing key is workstation %s's", m.Workstation, id)
+		}
 	}
 }
 
+// maxLogLine bounds one custody entry of a package.
+const maxLogLine = 4 << 20
+
 // checkCustody checks each entry's hash, the links between consecutive entries and the head.
+// The log is read a line at a time, however long it is.
 func (v *pkgVerifier) checkCustody() {
-	b, err := v.read(pkgLog, 1<<30)
+	f := v.files[pkgLog]
+	switch {
+	case f == nil:
+		v.r.problem(pkgLog, "missing")
+		return
+	case f.UncompressedSize64 > 1<<30:
+		v.r.problem(pkgLog, "%d bytes, more than this file may be", f.UncompressedSize64)
+		return
+	}
+	rc, err := f.Open()
 	if err != nil {
 		v.r.problem(pkgLog, "%v", err)
 		return
 	}
+	defer rc.Close()
 	var prev *store.Entry
-	for i, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+	sc := bufio.NewScanner(io.LimitReader(rc, int64(f.UncompressedSize64)))
+	sc.Buffer(nil, maxLogLine)
+	for i := 1; sc.Scan(); i++ {
+		if i%1024 == 0 && v.ctx.Err() != nil {
+			return
+		}
+		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 {
 			continue
 		}
 		var e store.Entry
 		if err := json.Unmarshal(line, &e); err != nil {
-			v.r.problem(pkgLog, "line %d unreadable: %v", i+1, err)
+			v.r.problem(pkgLog, "line %d unreadable: %v", i, err)
 			continue
 		}
 		if e.ComputeHash() != e.Hash {
@@ -370,6 +545,10 @@ func (v *pkgVerifier) checkCustody() {
 		}
 		prev = &e
 		v.r.LogEntries++
+	}
+	if err := sc.Err(); err != nil {
+		v.r.problem(pkgLog, "unreadable after entry %d: %v", v.r.LogEntries, err)
+		return
 	}
 	hb, err := v.read(pkgHead, 64<<10)
 	if err != nil {
@@ -398,6 +577,9 @@ func (v *pkgVerifier) checkCaptures() {
 		return
 	}
 	for _, id := range v.r.Manifest.Captures {
+		if v.ctx.Err() != nil {
+			return
+		}
 		name := "captures/" + id + "/record.json"
 		b, err := v.read(name, 64<<20)
 		if err != nil {

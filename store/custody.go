@@ -65,13 +65,14 @@ type Head struct {
 	Signature []byte `json:"signature"`
 }
 
-func headMessage(seq uint64, h Hash) []byte {
+// HeadMessage is what a head's signature signs: the entry's number and hash.
+func HeadMessage(seq uint64, h Hash) []byte {
 	return fmt.Appendf(nil, "intercepted custody-log head v1\n%d\n%s\n", seq, h)
 }
 
 // VerifyHead checks a head's signature against a workstation public key.
 func VerifyHead(pub ed25519.PublicKey, h Head) bool {
-	return len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, headMessage(h.Seq, h.Hash), h.Signature)
+	return len(pub) == ed25519.PublicKeySize && ed25519.Verify(pub, HeadMessage(h.Seq, h.Hash), h.Signature)
 }
 
 // write runs fn and appends act to the custody log in one synced transaction.
@@ -130,7 +131,7 @@ func (s *Store) appendLog(tx *badger.Txn, act Action) (Entry, error) {
 	if err := tx.Set(actionKey(e.Action), binary.BigEndian.AppendUint64(nil, e.Seq)); err != nil {
 		return Entry{}, err
 	}
-	nh := Head{Seq: e.Seq, Hash: e.Hash, Signature: ed25519.Sign(s.signKey, headMessage(e.Seq, e.Hash))}
+	nh := Head{Seq: e.Seq, Hash: e.Hash, Signature: ed25519.Sign(s.signKey, HeadMessage(e.Seq, e.Hash))}
 	hb, err := json.Marshal(nh)
 	if err != nil {
 		return Entry{}, err
@@ -225,8 +226,12 @@ func (s *Store) Sign(msg []byte) []byte { return ed25519.Sign(s.signKey, msg) }
 
 // WorkstationID is a short, stable name for this store's key: "ws-" and 16 hex digits of the
 // SHA-256 of the public key.
-func (s *Store) WorkstationID() string {
-	h := Sum(s.PublicKey())
+func (s *Store) WorkstationID() string { return WorkstationIDOf(s.PublicKey()) }
+
+// WorkstationIDOf is the WorkstationID of the store whose public key is pub: what a package's
+// or a partner's workstation name must be for its key.
+func WorkstationIDOf(pub ed25519.PublicKey) string {
+	h := Sum(pub)
 	return "ws-" + h.String()[:16]
 }
 

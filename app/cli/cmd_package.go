@@ -96,17 +96,21 @@ func printPackageReport(o out, path string, rep *app.PackageReport) {
 		return
 	}
 	o.text("Package %s: %d files, case %s, %d captures, %d custody entries.", path, rep.Files, rep.Case, len(rep.Captures), rep.LogEntries)
+	o.text("Package file SHA-256 %s.", rep.SHA256)
 	if rep.Key != "" {
 		o.text("Signed by workstation %s (officer %s), key %s.", rep.Workstation, rep.Officer, rep.Key)
 	}
 	for _, p := range rep.Problems {
-		o.text("  PROBLEM %s", p)
+		o.text("  PROBLEM %s", p.String())
+	}
+	if rep.MoreProblems > 0 {
+		o.text("  … and %d more problems, not listed.", rep.MoreProblems)
 	}
 	if rep.OK {
 		o.text("VERIFIED: every file matches SHA256SUMS, both signatures are good, the WACZ manifest, the custody entries and every capture's artifacts check out.")
 		o.text("Check that the key's fingerprint is the one the sender gave you by another channel.")
 	} else {
-		o.text("NOT VERIFIED: %d problems. Do not rely on this package.", len(rep.Problems))
+		o.text("NOT VERIFIED: %d problems. Do not rely on this package.", len(rep.Problems)+rep.MoreProblems)
 	}
 }
 
@@ -132,18 +136,7 @@ func runImportCmd(ctx context.Context, e *Env, args []string) error {
 	}
 	defer w.Close()
 	o := c.out(e)
-	opts := app.ImportOptions{Case: caseID}
-	if accept != "" {
-		rep, err := app.VerifyPackage(ctx, pos[0], app.PackageLimits{})
-		if err != nil {
-			return err
-		}
-		if rep.Key != accept {
-			return fmt.Errorf("%w: the package is signed by %s, not %s", app.ErrUnknownKey, rep.Key, accept)
-		}
-		opts.AcceptKey = true
-	}
-	sum, err := w.ImportPackage(ctx, pos[0], opts)
+	sum, err := w.ImportPackage(ctx, pos[0], app.ImportOptions{Case: caseID, AcceptKey: accept})
 	if sum.Report != nil && (err != nil || o.json) {
 		printPackageReport(o, pos[0], sum.Report)
 	}
@@ -159,6 +152,9 @@ func runImportCmd(ctx context.Context, e *Env, args []string) error {
 	o.text("Imported %d captures into case %s; each keeps its origin (%s, officer %s).", len(sum.Captures), caseID, sum.Report.Workstation, sum.Report.Officer)
 	for _, id := range sum.Captures {
 		o.text("  %s", id)
+	}
+	for _, a := range sum.Already {
+		o.text("Capture %s of the package was in the case already, as %s: not taken twice.", a.Capture, a.As)
 	}
 	return nil
 }

@@ -87,11 +87,11 @@ func (s *caseScreen) onImport() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		s.importPackage(path, false)
+		s.importPackage(path, "")
 	}, s.ww.win)
 }
 
-func (s *caseScreen) importPackage(path string, accept bool) {
+func (s *caseScreen) importPackage(path, accept string) {
 	if s.importing { // its progress dialog covers the screen: a second import comes from code
 		return
 	}
@@ -141,7 +141,7 @@ func (s *caseScreen) askKey(path string, rep *app.PackageReport) {
 		rep.Key, rep.Workstation, rep.Officer)
 	dialog.ShowConfirm(lang.L("Unknown key"), msg, func(ok bool) {
 		if ok {
-			s.importPackage(path, true)
+			s.importPackage(path, rep.Key) // that key alone, whatever is at path by then
 		}
 	}, s.ww.win)
 }

@@ -22,16 +22,18 @@ func TestCaseScreenExportImport(t *testing.T) {
 	pkg := filepath.Join(t.TempDir(), "out.zip")
 	onUI(func() { ww.caseView.export(pkg) })
 	eventually(t, "the package", func() bool { _, err := os.Stat(pkg); return err == nil && ww.win.Canvas().Overlays().Top() != nil })
-	if rep, err := app.VerifyPackage(context.Background(), pkg, app.PackageLimits{}); err != nil || !rep.OK {
+	rep, err := app.VerifyPackage(context.Background(), pkg, app.PackageLimits{})
+	if err != nil || !rep.OK {
 		t.Fatalf("exported package: %v %+v", err, rep)
 	}
+	key := rep.Key
 
 	in := unlocked(t, app.Settings{Officer: "Agente In"})
 	c2, _ := in.ws.NewCase(context.Background(), store.CaseInfo{Name: "Incoming"})
 	onUI(func() { in.openCase(c2.ID) })
 	cs := in.caseView
 	eventually(t, "the case loaded", func() bool { return cs.loaded })
-	onUI(func() { cs.importPackage(pkg, false) })
+	onUI(func() { cs.importPackage(pkg, "") })
 	// the first import's own progress dialog is an overlay too: wait for the import to end
 	eventually(t, "the question about the key", func() bool { return !cs.importing && in.win.Canvas().Overlays().Top() != nil })
 	if len(cs.captures.all) != 0 {
@@ -40,8 +42,8 @@ func TestCaseScreenExportImport(t *testing.T) {
 	var n int
 	onUI(func() {
 		in.win.Canvas().Overlays().Top().Hide()
-		cs.importPackage(pkg, true)
-		cs.importPackage(pkg, true) // while the first runs (it reads and checks the whole package): ignored
+		cs.importPackage(pkg, key)
+		cs.importPackage(pkg, key) // while the first runs (it reads and checks the whole package): ignored
 		n = len(in.win.Canvas().Overlays().List())
 	})
 	if n != 1 {
