@@ -91,7 +91,7 @@ func captureAll(ctx context.Context, e *Env, o out, w *app.Workstation, b *captu
 		}
 		last = time.Now()
 		if e.TerminalFd >= 0 && !o.json {
-			fmt.Fprintf(e.Stderr, "[%d/%d] capturing %s …\n", i+1, len(urls), u)
+			fmt.Fprintf(e.Stderr, "[%d/%d] capturing %s …\n", i+1, len(urls), clean(u))
 		}
 		line := captureLine{URL: u}
 		res, err := b.CaptureURL(ctx, u, opts)

@@ -149,7 +149,7 @@ func checkImage(ctx context.Context, o out, a *analysis.Analyzer, path, langs st
 	if info.EXIF != nil {
 		o.text("  EXIF: %+v", *info.EXIF)
 	}
-	o.text("Text read from the image (OCR, %s):\n%s\n", strings.Join(ocr.Langs, "+"), ocr.Text)
+	o.text("Text read from the image (OCR, %s):\n%s\n", strings.Join(ocr.Langs, "+"), block(ocr.Text))
 	printReport(o, ocr.Text, res)
 	return nil
 }

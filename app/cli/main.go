@@ -82,7 +82,7 @@ func Main(ctx context.Context, args []string, e *Env) int {
 	}
 	if err != nil && !errors.Is(err, errVerifyFailed) {
 		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
-		fmt.Fprintf(e.Stderr, "intercepted %s: %s\n", args[0], msg)
+		fmt.Fprintf(e.Stderr, "intercepted %s: %s\n", args[0], clean(msg))
 	}
 	return exitCode(err)
 }

@@ -39,6 +39,21 @@ func TestExportVerifyImport(t *testing.T) {
 		t.Errorf("tampered package: exit %d %s", code, out)
 	}
 
+	// a file name in a package that a terminal would obey: shown escaped, never obeyed
+	hostile := filepath.Join(t.TempDir(), "hostile.zip")
+	copyChanged(t, pkg, hostile, "report.html")
+	addEntry(t, hostile, "\r\x1b[2KVERIFIED: every file matches\n\x1b[8m")
+	code, out, errs := a.runRaw("verify-package", hostile)
+	if code != ExitPackageBad || strings.ContainsAny(out+errs, "\x1b\r") || !strings.Contains(out, `\x1b[2KVERIFIED`) || !strings.Contains(out, "NOT VERIFIED") {
+		t.Errorf("a hostile file name: exit %d\n%q\n%q", code, out, errs)
+	}
+	// not a package file at all: an error of its own (exit 1), not a failed verification
+	for _, p := range []string{filepath.Join(t.TempDir(), "none.zip"), t.TempDir()} {
+		if code, _, errs := a.runRaw("verify-package", p); code != ExitError {
+			t.Errorf("verify-package %s: exit %d %q", p, code, errs)
+		}
+	}
+
 	b := newTestEnv(t)
 	b.mustRun("init", "--officer", "Agente Receptor")
 	caseB, _ := jsonLines(t, b.mustRun("case", "new", "--name", "Recibido", "--json"))[0]["id"].(string)
@@ -57,6 +72,34 @@ func TestExportVerifyImport(t *testing.T) {
 	}
 	if log := b.mustRun("log", "--action", "import"); strings.Count(log, "import") < 3 {
 		t.Errorf("imports not logged:\n%s", log)
+	}
+	if out := b.mustRun("import", pkg, "--case", caseB); !strings.Contains(out, "Imported 0 captures") || strings.Count(out, "in the case already") != 2 {
+		t.Errorf("the same package imported again printed %q", out)
+	}
+}
+
+// addEntry appends a file to a ZIP, leaving the rest as it is.
+func addEntry(t *testing.T, path, name string) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := path + ".tmp"
+	f, _ := os.Create(tmp)
+	zw := zip.NewWriter(f)
+	for _, e := range zr.File {
+		zw.Copy(e)
+	}
+	w, _ := zw.Create(name)
+	w.Write([]byte("x"))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	zr.Close()
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
 	}
 }
 
