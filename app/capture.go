@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -186,43 +188,87 @@ func (w *Workstation) Captures(ctx context.Context, caseID string) ([]StoredCapt
 }
 
 // ExtractCapture writes a capture's artifacts, unchanged, and its record as record.json into
-// dir, and checks each written file's SHA-256. The extraction is logged.
+// dir, and checks each written file's SHA-256. Existing files are never overwritten: if any of
+// the files is there already, nothing is written; a link in dir leading out of it is not
+// followed. The extraction is logged, with what it wrote if it stopped half-way.
 func (w *Workstation) ExtractCapture(ctx context.Context, id, dir string) ([]string, error) {
 	c, err := w.Capture(id)
 	if err != nil {
 		return nil, err
 	}
-	var written []string
+	names := []string{"record.json"}
 	for _, a := range c.Artifacts {
-		p, err := safeJoin(dir, a.Name)
-		if err != nil {
-			return written, err
+		if !filepath.IsLocal(filepath.FromSlash(a.Name)) || a.Name == "record.json" {
+			return nil, errors.New("artifact name " + a.Name + " would leave the output directory")
 		}
-		h, err := store.ParseHash(a.SHA256)
-		if err != nil {
-			return written, err
-		}
-		if err := w.writeBlobFile(h, p); err != nil {
-			return written, fmt.Errorf("extract %s: %w", a.Name, err)
-		}
-		written = append(written, p)
+		names = append(names, a.Name)
 	}
-	rec, _ := json.MarshalIndent(c, "", "  ")
-	p := filepath.Join(dir, "record.json")
-	if err := os.WriteFile(p, append(rec, '\n'), 0o644); err != nil {
-		return written, err
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
 	}
-	written = append(written, p)
-	_, err = w.st.LogAction(ctx, store.Action{Actor: w.settings.Officer, Verb: store.ActExport, Subject: id,
-		Details: map[string]string{"to": dir, "files": fmt.Sprint(len(written)), "at": time.Now().UTC().Format(time.RFC3339)}})
-	return written, err
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	for _, n := range names {
+		if err := inTheWay(root, n); err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, filepath.FromSlash(n)), err)
+		}
+	}
+	var written []string
+	err = func() error {
+		for _, a := range c.Artifacts {
+			h, err := store.ParseHash(a.SHA256)
+			if err != nil {
+				return err
+			}
+			if err := w.writeBlobFile(h, root, a.Name); err != nil {
+				return fmt.Errorf("extract %s: %w", a.Name, err)
+			}
+			written = append(written, filepath.Join(dir, filepath.FromSlash(a.Name)))
+		}
+		rec, _ := json.MarshalIndent(c, "", "  ")
+		f, err := root.OpenFile("record.json", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(append(rec, '\n'))
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			written = append(written, filepath.Join(dir, "record.json"))
+		}
+		return err
+	}()
+	if err != nil && len(written) == 0 {
+		return nil, err
+	}
+	details := map[string]string{"to": dir, "files": fmt.Sprint(len(written)), "at": time.Now().UTC().Format(time.RFC3339)}
+	if err != nil {
+		details["incomplete"] = err.Error()
+	}
+	_, lerr := w.st.LogAction(ctx, store.Action{Actor: w.settings.Officer, Verb: store.ActExport, Subject: id, Details: details})
+	return written, errors.Join(err, lerr)
 }
 
-// safeJoin keeps a stored name from escaping dir.
-func safeJoin(dir, name string) (string, error) {
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if rel, err := filepath.Rel(dir, p); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", errors.New("artifact name " + name + " would leave the output directory")
+// inTheWay tells what under root stands where a file name (slash-separated) is to be written:
+// a file of that name, or a link or file where a folder of its path should be.
+func inTheWay(root *os.Root, name string) error {
+	parts := strings.Split(name, "/")
+	for i := range parts {
+		fi, err := root.Lstat(path.Join(parts[:i+1]...))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return err
+		case i == len(parts)-1:
+			return fmt.Errorf("%w: existing files are never overwritten", fs.ErrExist)
+		case !fi.IsDir():
+			return fmt.Errorf("%s is a link or a file, not a folder: not followed", path.Join(parts[:i+1]...))
+		}
 	}
-	return p, nil
+	return nil
 }

@@ -5,22 +5,23 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"path"
 
 	"github.com/intercepted-eu/workstation/store"
 )
 
-// writeBlobFile copies a blob to path (never over an existing file) and checks what was written.
-func (w *Workstation) writeBlobFile(id store.Hash, path string) error {
+// writeBlobFile copies a blob to name under root (never over an existing file, nor through a
+// link out of root) and checks what was written.
+func (w *Workstation) writeBlobFile(id store.Hash, root *os.Root, name string) error {
 	r, err := w.st.OpenBlob(id)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := root.MkdirAll(path.Dir(name), 0o755); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}

@@ -144,7 +144,13 @@ func (w *Workstation) printReport(ctx context.Context, html []byte, caps []expor
 		if err != nil {
 			return nil, err
 		}
-		if err := w.writeBlobFile(h, filepath.Join(sub, shot.Name)); err != nil {
+		root, err := os.OpenRoot(sub)
+		if err != nil {
+			return nil, err
+		}
+		err = w.writeBlobFile(h, root, shot.Name)
+		root.Close()
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"image"
+	"image/png"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,12 +22,22 @@ func smallSite(t *testing.T) string {
 	for i, title := range []string{"Jobs in Athens", "Hostess wanted", "Contact"} {
 		path := fmt.Sprintf("/page%d", i+1)
 		body := fmt.Sprintf(`<!doctype html><html><head><meta charset="utf-8"><title>%s</title></head>
-			<body><h1>%s</h1><p>Marker QX-CLI-%d</p><a href="/page%d">next</a></body></html>`, title, title, i+1, i+2)
+			<body><h1>%s</h1><p>Marker QX-CLI-%d</p><img src="/logo.png" alt="logo"><a href="/page%d">next</a></body></html>`, title, title, i+1, i+2)
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write([]byte(body))
 		})
 	}
+	var logo bytes.Buffer // a synthetic picture, so that captures hold an image under images/
+	img := image.NewGray(image.Rect(0, 0, 16, 16))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i * 7)
+	}
+	png.Encode(&logo, img)
+	mux.HandleFunc("/logo.png", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(logo.Bytes())
+	})
 	srv := httptest.NewServer(mux) // on 127.0.0.1
 	t.Cleanup(srv.Close)
 	return srv.URL
@@ -78,6 +91,31 @@ func TestCaptureShowExtract(t *testing.T) {
 	}
 	if code, _, _ := te.run("extract", id, "--out", dir); code == 0 {
 		t.Error("a second extract into the same directory overwrote files")
+	}
+	// A file of the same name, or a link, in the way: nothing is written, nothing followed.
+	precious := filepath.Join(t.TempDir(), "precious.txt")
+	os.WriteFile(precious, []byte("PRECIOUS"), 0o644)
+	outside := t.TempDir()
+	for name, prepare := range map[string]func(d string){
+		"a record.json":           func(d string) { os.WriteFile(filepath.Join(d, "record.json"), []byte("PRECIOUS"), 0o644) },
+		"a link as record.json":   func(d string) { os.Symlink(precious, filepath.Join(d, "record.json")) },
+		"a link as a folder":      func(d string) { os.Symlink(outside, filepath.Join(d, "images")) },
+		"a link as the last file": func(d string) { os.Symlink(precious, filepath.Join(d, "text.txt")) },
+	} {
+		d := t.TempDir()
+		prepare(d)
+		if code, _, _ := te.run("extract", id, "--out", d); code == 0 {
+			t.Errorf("extract with %s in the way succeeded", name)
+		}
+		if entries, _ := os.ReadDir(d); len(entries) != 1 {
+			t.Errorf("extract with %s in the way wrote %d files", name, len(entries)-1)
+		}
+	}
+	if b, _ := os.ReadFile(precious); string(b) != "PRECIOUS" {
+		t.Errorf("a file the links lead to was overwritten: %q", b)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Errorf("extract wrote %d files through a link out of its folder", len(entries))
 	}
 	log := jsonLines(t, te.mustRun("log", "--json", "--action", "capture"))
 	if len(log) != 3 || log[0]["actor"] != "Insp. Capture" {
