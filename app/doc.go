@@ -19,8 +19,10 @@
 //     and an evidence bundle that standard tools verify. "Verified" there means every file
 //     matches SHA256SUMS, SHA256SUMS is signed by the key the package names (SSH and raw
 //     Ed25519 signatures), the custody entries hash and link and their head is signed, and
-//     each capture's artifacts are the ones its record names. ImportPackage stores nothing of
-//     a package that is not verified, nor of one from a key the officer has not accepted;
+//     each capture's artifacts are the ones its record names, the workstation it names is its
+//     key's and the ZIP is the whole file. ImportPackage reads a package through the one file
+//     handle it verified, and stores nothing of a package that is not verified, nor of one
+//     from a key the officer has not accepted;
 //   - a Timestamp is an RFC 3161 token over a capture record or package digest, queued until a
 //     timestamp authority answers.
 //

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,6 +161,9 @@ func (w *Workstation) Export(ctx context.Context, opts ExportOptions) (ExportSum
 	if opts.Out == "" {
 		return ExportSummary{}, fmt.Errorf("%w: give the file to write the package to", store.ErrInvalid)
 	}
+	if _, err := os.Lstat(opts.Out); err == nil { // said before the work, and checked again at the end
+		return ExportSummary{}, fmt.Errorf("%s already exists: a package is never overwritten", opts.Out)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(opts.Out), ".export-*.zip")
 	if err != nil {
 		return ExportSummary{}, err
@@ -182,17 +186,14 @@ func (w *Workstation) Export(ctx context.Context, opts ExportOptions) (ExportSum
 	if err := tmp.Close(); err != nil {
 		return ExportSummary{}, err
 	}
-	if _, err := os.Stat(opts.Out); err == nil {
-		return ExportSummary{}, fmt.Errorf("%s already exists: a package is never overwritten", opts.Out)
-	}
-	if err := os.Rename(tmp.Name(), opts.Out); err != nil {
+	if err := placeNew(tmp.Name(), opts.Out); err != nil {
 		return ExportSummary{}, err
 	}
 	ids := make([]string, len(caps))
 	for i, c := range caps {
 		ids[i] = c.c.ID
 	}
-	out := ExportSummary{Path: opts.Out, SHA256: sum, Bytes: size, Captures: len(caps), Files: len(p.files) + 2,
+	out := ExportSummary{Path: opts.Out, SHA256: sum, Bytes: size, Captures: len(caps), Files: len(p.files),
 		Key: KeyFingerprint(w.st.PublicKey())}
 	_, err = w.st.LogAction(ctx, store.Action{Actor: w.settings.Officer, Verb: store.ActExport, Subject: cs.ID,
 		Details: map[string]string{"package_sha256": sum, "bytes": fmt.Sprint(size), "file": filepath.Base(opts.Out),
@@ -213,7 +214,12 @@ func (w *Workstation) exportSet(ctx context.Context, cs store.Case, ids []string
 		}
 		caps = all
 	}
+	seen := map[string]bool{}
 	for _, id := range ids {
+		if seen[id] { // a capture named twice is exported once
+			continue
+		}
+		seen[id] = true
 		c, err := w.Capture(id)
 		if err != nil {
 			return nil, err
@@ -477,6 +483,23 @@ func (w *Workstation) writeManifests(p *pkgWriter, cs store.Case, caps []exporte
 		return err
 	}
 	return p.addBytes(pkgRawSig, w.st.Sign(msg))
+}
+
+// placeNew moves the finished file tmp to out, which must not exist: linked there, which fails
+// if anything is there by then, or, on a file system without links (a FAT stick), renamed
+// after a last look.
+func placeNew(tmp, out string) error {
+	err := os.Link(tmp, out)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s already exists: a package is never overwritten", out)
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%s already exists: a package is never overwritten", out)
+	}
+	return os.Rename(tmp, out)
 }
 
 func firstURL(c StoredCapture) string {

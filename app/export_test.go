@@ -197,3 +197,27 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+// A capture named twice is exported once; the summary counts the files the ZIP holds; a
+// package is never written over anything, a link included.
+func TestExportOnceEach(t *testing.T) {
+	w, c, _ := exportFixture(t)
+	caps, err := w.Captures(ctx, c.ID)
+	if err != nil || len(caps) != 2 {
+		t.Fatalf("%d captures, %v", len(caps), err)
+	}
+	out := filepath.Join(t.TempDir(), "twice.zip")
+	sum, err := w.Export(ctx, ExportOptions{Case: c.ID, Out: out, Captures: []string{caps[0].ID, caps[0].ID}, NoPDF: true})
+	if err != nil || sum.Captures != 1 {
+		t.Fatalf("export of one capture named twice: %+v %v", sum, err)
+	}
+	rep, err := VerifyPackage(ctx, out, PackageLimits{})
+	if err != nil || !rep.OK || len(rep.Captures) != 1 || rep.Files != sum.Files {
+		t.Fatalf("its package: %+v %v (export said %d files)", rep, err, sum.Files)
+	}
+	link := filepath.Join(t.TempDir(), "link.zip")
+	os.Symlink(filepath.Join(t.TempDir(), "target.zip"), link) // a dangling link: Stat says nothing is there
+	if _, err := w.Export(ctx, ExportOptions{Case: c.ID, Out: link, NoPDF: true}); err == nil || !strings.Contains(err.Error(), "never overwritten") {
+		t.Errorf("export over a link: %v", err)
+	}
+}
