@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"encoding/binary"
@@ -58,12 +59,31 @@ func (e Entry) ComputeHash() Hash {
 	return Sum(b)
 }
 
+// HashOK reports whether e.Hash is e's hash. Entries are written with their text made valid
+// UTF-8 first (appendLog); one written before that, with bytes that were not UTF-8, was hashed
+// with each of them as the JSON escape \ufffd, and reads back with U+FFFD itself, so that
+// form is accepted too.
+func (e Entry) HashOK() bool {
+	if e.ComputeHash() == e.Hash {
+		return true
+	}
+	want := e.Hash
+	e.Hash = Hash{}
+	b, _ := json.Marshal(e)
+	if !bytes.Contains(b, []byte("\uFFFD")) {
+		return false
+	}
+	return Sum(bytes.ReplaceAll(b, []byte("\uFFFD"), []byte(`\ufffd`))) == want
+}
+
 // Head is the signed head of the custody log: the last entry's sequence and hash.
 type Head struct {
 	Seq       uint64 `json:"seq"`
 	Hash      Hash   `json:"hash"`
 	Signature []byte `json:"signature"`
 }
+
+func validUTF8(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
 // HeadMessage is what a head's signature signs: the entry's number and hash.
 func HeadMessage(seq uint64, h Hash) []byte {
@@ -118,8 +138,16 @@ func (s *Store) appendLog(tx *badger.Txn, act Action) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	e := Entry{Seq: head.Seq + 1, Time: s.opts.Now().UTC(), Actor: act.Actor, Action: act.Verb,
-		Subject: act.Subject, Details: act.Details, Prev: head.Hash}
+	// text that is not UTF-8 (a Latin-1 name, a URL list in Windows-1252) is kept as U+FFFD
+	// here, so that the entry reads back as it was hashed
+	e := Entry{Seq: head.Seq + 1, Time: s.opts.Now().UTC(), Actor: validUTF8(act.Actor), Action: validUTF8(act.Verb),
+		Subject: validUTF8(act.Subject), Prev: head.Hash}
+	if act.Details != nil {
+		e.Details = make(map[string]string, len(act.Details))
+		for k, v := range act.Details {
+			e.Details[validUTF8(k)] = validUTF8(v)
+		}
+	}
 	e.Hash = e.ComputeHash()
 	b, err := json.Marshal(e)
 	if err != nil {

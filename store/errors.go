@@ -25,6 +25,13 @@ var (
 	ErrClosed = errors.New("store is closed")
 	// ErrInvalid: the caller passed something the store cannot accept.
 	ErrInvalid = errors.New("invalid input")
+	// ErrHeaderMissing: the directory holds a database but not its header (store.json), whose
+	// wrapped key alone can read it. Nothing is done to the database.
+	ErrHeaderMissing = errors.New("the store's database is here but its header store.json is missing: " +
+		"put store.json back from a backup (without it nothing in the database can be read); " +
+		"the database was left as it is. To start a new store, choose another folder")
+	// ErrDamaged: the store is too damaged to open; it was left as it is.
+	ErrDamaged = errors.New("the store is damaged and cannot be opened; it was left as it is: restore it from a backup")
 )
 
 // BlobError names the blob an operation failed on.

@@ -89,6 +89,34 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
+// initMarker is there while Init runs: a database beside it is a crashed Init's.
+const initMarker = "init.incomplete"
+
+// hasDatabase reports a database folder with anything in it.
+func hasDatabase(dir string) bool {
+	entries, err := os.ReadDir(filepath.Join(dir, dbSubdir))
+	return err == nil && len(entries) > 0
+}
+
+// writeSynced writes a small file and syncs it and its folder.
+func writeSynced(path string, b []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if serr := f.Sync(); err == nil {
+		err = serr
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = syncDir(filepath.Dir(path))
+	}
+	return err
+}
+
 // Init creates a new store in opts.Dir (created if missing) and returns it open.
 func Init(ctx context.Context, opts Options) (*Store, error) {
 	opts, err := opts.withDefaults()
@@ -114,9 +142,18 @@ func initLocked(ctx context.Context, opts Options, lock *os.File) (*Store, error
 	if Exists(opts.Dir) {
 		return nil, ErrAlreadyInitialized
 	}
-	// A database without a header is a crashed Init: its key was never saved, so it cannot hold
-	// evidence anyone could read. Start it afresh.
-	if err := os.RemoveAll(filepath.Join(opts.Dir, dbSubdir)); err != nil {
+	// A database left by a crashed Init (its marker still there) never had its key saved, so it
+	// cannot hold evidence anyone could read: start afresh. Any other database without a header
+	// is a store whose store.json was lost, and is left alone.
+	marker := filepath.Join(opts.Dir, initMarker)
+	if _, err := os.Stat(marker); err == nil {
+		if err := os.RemoveAll(filepath.Join(opts.Dir, dbSubdir)); err != nil {
+			return nil, err
+		}
+	} else if hasDatabase(opts.Dir) {
+		return nil, ErrHeaderMissing
+	}
+	if err := writeSynced(marker, []byte("an init in progress: its database may be removed\n")); err != nil {
 		return nil, err
 	}
 	dataKey := make([]byte, dataKeySize)
@@ -147,6 +184,9 @@ func initLocked(ctx context.Context, opts Options, lock *os.File) (*Store, error
 	if err == nil {
 		err = writeHeader(opts.Dir, h)
 	}
+	if err == nil {
+		err = os.Remove(marker)
+	}
 	if err != nil {
 		db.Close()
 		return nil, err
@@ -161,6 +201,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if !Exists(opts.Dir) {
+		if hasDatabase(opts.Dir) {
+			return nil, ErrHeaderMissing
+		}
 		return nil, ErrNotInitialized
 	}
 	lock, err := lockDir(opts.Dir)
@@ -213,8 +256,16 @@ func badgerOptions(opts Options, key []byte) badger.Options {
 		WithLoggingLevel(badger.WARNING)
 }
 
+// openDB opens the Badger database. Badger drops the tables its MANIFEST does not list, so a
+// database whose MANIFEST is gone is not opened at all.
 func openDB(opts Options, key []byte) (*badger.DB, error) {
-	if _, err := removeUnbornLogs(filepath.Join(opts.Dir, dbSubdir)); err != nil {
+	dir := filepath.Join(opts.Dir, dbSubdir)
+	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); errors.Is(err, os.ErrNotExist) {
+		if tables, _ := filepath.Glob(filepath.Join(dir, "*.sst")); len(tables) > 0 {
+			return nil, fmt.Errorf("%w: db/MANIFEST is missing, and opening the database without it would drop its %d tables", ErrDamaged, len(tables))
+		}
+	}
+	if _, err := removeUnbornLogs(dir); err != nil {
 		return nil, err
 	}
 	db, err := badger.Open(badgerOptions(opts, key))

@@ -112,6 +112,36 @@ func TestVerifyReportsDamage(t *testing.T) {
 	}
 }
 
+// A store too damaged to open (its MANIFEST gone) is reported as damage, exit 5, and left as it
+// is; a store whose store.json is gone is not offered to init, which refuses to start over it.
+func TestStoreTooDamagedToOpen(t *testing.T) {
+	te := newTestEnv(t)
+	te.mustRun("init", "--officer", "o")
+	for i := range 30 {
+		te.mustRun("case", "new", "--name", strings.Repeat("x", i+1))
+	}
+	db := filepath.Join(te.dir, "db")
+	tables, _ := filepath.Glob(filepath.Join(db, "*.sst"))
+	os.Rename(filepath.Join(db, "MANIFEST"), filepath.Join(t.TempDir(), "MANIFEST"))
+	if code, _, errs := te.run("verify"); code != ExitVerifyFailed || !strings.Contains(errs, "MANIFEST is missing") {
+		t.Errorf("verify without MANIFEST: exit %d %q", code, errs)
+	}
+	if after, _ := filepath.Glob(filepath.Join(db, "*.sst")); len(tables) == 0 || len(after) != len(tables) {
+		t.Errorf("%d tables before, %d after", len(tables), len(after))
+	}
+
+	lost := newTestEnv(t)
+	lost.mustRun("init", "--officer", "o")
+	os.Rename(filepath.Join(lost.dir, "store.json"), filepath.Join(t.TempDir(), "store.json"))
+	code, _, errs := lost.run("case", "list")
+	if code == ExitNotInitialized || !strings.Contains(errs, "store.json is missing") || strings.Contains(errs, "run `intercepted init`") {
+		t.Errorf("a store without store.json: exit %d %q", code, errs)
+	}
+	if code, _, errs := lost.run("init", "--officer", "o"); code == 0 || !strings.Contains(errs, "store.json is missing") {
+		t.Errorf("init over a database without store.json: exit %d %q", code, errs)
+	}
+}
+
 func TestErrorsAndExitCodes(t *testing.T) {
 	te := newTestEnv(t)
 	if code, _, errs := te.run("case", "list"); code != ExitNotInitialized || !strings.Contains(errs, "intercepted init") {

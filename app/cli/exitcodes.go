@@ -27,7 +27,7 @@ const exitCodesHelp = `Exit codes:
   2  bad command line
   3  wrong passphrase
   4  the store is in use by another running workstation
-  5  verify found damage
+  5  verify found damage, or the store is too damaged to open (it is left as it is)
   6  no store there yet (run intercepted init)
   7  capture: at least one page could not be captured (the others were stored)
   8  verify-package, import: the package failed verification (nothing was imported)
@@ -49,7 +49,7 @@ func exitCode(err error) int {
 		return ExitWrongPass
 	case errors.Is(err, store.ErrLocked):
 		return ExitLocked
-	case errors.Is(err, errVerifyFailed):
+	case errors.Is(err, errVerifyFailed), errors.Is(err, store.ErrDamaged):
 		return ExitVerifyFailed
 	case errors.Is(err, store.ErrNotInitialized):
 		return ExitNotInitialized

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A store whose store.json was lost is never started afresh by Init, nor touched by Open: the
+// header can still come back from a backup.
+func TestLostHeaderKeepsTheDatabase(t *testing.T) {
+	s := TestInit(t)
+	dir := s.Dir()
+	if _, err := s.CreateCase(ctx, "tester", CaseInfo{Name: "Kept"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	header := filepath.Join(dir, headerFile)
+	backup := filepath.Join(t.TempDir(), "store.json")
+	if err := os.Rename(header, backup); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshotDir(t, filepath.Join(dir, dbSubdir))
+	if _, err := Open(ctx, TestOptions(dir)); !errors.Is(err, ErrHeaderMissing) {
+		t.Errorf("open without a header: %v", err)
+	}
+	if _, err := Init(ctx, TestOptions(dir)); !errors.Is(err, ErrHeaderMissing) {
+		t.Errorf("init over a database without a header: %v", err)
+	}
+	if after := snapshotDir(t, filepath.Join(dir, dbSubdir)); len(after) != len(before) {
+		t.Fatalf("the database went from %d files to %d", len(before), len(after))
+	}
+	os.Rename(backup, header)
+	s2, err := Open(ctx, TestOptions(dir))
+	if err != nil {
+		t.Fatalf("open with the header back: %v", err)
+	}
+	defer s2.Close()
+	if cases, err := s2.Cases(ctx); err != nil || len(cases) != 1 || cases[0].Name != "Kept" {
+		t.Errorf("cases after the header came back: %+v %v", cases, err)
+	}
+}
+
+// What a crashed Init leaves (its marker and a database) is started afresh by the next Init.
+func TestInitAfterACrashedInit(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, dbSubdir), 0o700)
+	os.WriteFile(filepath.Join(dir, dbSubdir, "000001.sst"), []byte("half an init"), 0o600)
+	os.WriteFile(filepath.Join(dir, initMarker), nil, 0o600)
+	s, err := Init(ctx, TestOptions(dir))
+	if err != nil {
+		t.Fatalf("init after a crashed init: %v", err)
+	}
+	s.Close()
+	if _, err := os.Stat(filepath.Join(dir, initMarker)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the marker is still there: %v", err)
+	}
+	if s, err := Open(ctx, TestOptions(dir)); err != nil {
+		t.Errorf("open: %v", err)
+	} else {
+		s.Close()
+	}
+}
+
+// Badger drops the tables a missing MANIFEST does not list: the store is not opened, and its
+// tables stay.
+func TestMissingManifestIsNotOpened(t *testing.T) {
+	s := TestInit(t)
+	dir := s.Dir()
+	for i := range 50 {
+		s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
+	}
+	s.Close()
+	db := filepath.Join(dir, dbSubdir)
+	tables, _ := filepath.Glob(filepath.Join(db, "*.sst"))
+	if len(tables) == 0 {
+		t.Fatal("no tables written")
+	}
+	os.Rename(filepath.Join(db, "MANIFEST"), filepath.Join(t.TempDir(), "MANIFEST"))
+	if _, err := Open(ctx, TestOptions(dir)); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "MANIFEST is missing") {
+		t.Errorf("open without MANIFEST: %v", err)
+	}
+	if after, _ := filepath.Glob(filepath.Join(db, "*.sst")); len(after) != len(tables) {
+		t.Errorf("%d tables before, %d after", len(tables), len(after))
+	}
+}
+
+// Text that is not UTF-8 in an entry (a Latin-1 officer name, a URL list in Windows-1252) is
+// kept as U+FFFD and verifies; an entry written before that, hashed over the JSON escape,
+// verifies too, and a changed one does not.
+func TestLogEntryWithInvalidUTF8(t *testing.T) {
+	s := TestInit(t)
+	if _, err := s.LogAction(ctx, Action{Actor: "Rossi\xe9", Verb: "view", Subject: "case-\xff",
+		Details: map[string]string{"url\xfe": "http://example.test/?q=M\xfcller"}}); err != nil {
+		t.Fatal(err)
+	}
+	var last Entry
+	s.Log(ctx, LogFilter{}, func(e Entry) error { last = e; return nil })
+	if sum, err := s.Verify(ctx, VerifyQuick, "tester", nil); err != nil || !sum.OK {
+		t.Fatalf("verify after an entry with invalid UTF-8: %+v %v", sum, err)
+	}
+	if last.Actor != "Rossi\uFFFD" || last.Details["url\uFFFD"] != "http://example.test/?q=M\uFFFDller" {
+		t.Errorf("entry read back: %+v", last)
+	}
+
+	old := Entry{Seq: 7, Actor: "Rossi\xe9", Action: "view", Details: map[string]string{"k": "\xff"}}
+	old.Hash = old.ComputeHash() // as entries were hashed before: the invalid bytes as \ufffd
+	b, _ := json.Marshal(old)
+	var back Entry
+	json.Unmarshal(b, &back)
+	if !back.HashOK() {
+		t.Error("an entry hashed over escaped invalid bytes does not verify")
+	}
+	back.Actor = "Bianchi\uFFFD"
+	if back.HashOK() {
+		t.Error("a changed entry verifies")
+	}
+}
