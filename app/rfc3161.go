@@ -1,20 +1,26 @@
 package app
 
 import (
+	"bytes"
+	"crypto"
 	"crypto/rand"
+	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 )
 
 // The RFC 3161 messages, as little of them as the workstation needs: it builds a request,
 // reads the TSA's response down to the TSTInfo, and keeps the response's DER unchanged, since
-// that is what `openssl ts -verify` and every other RFC 3161 tool read. It does not check the
-// TSA's signature: that needs the TSA's CA, which the recipient of a package holds.
+// that is what `openssl ts -verify` and every other RFC 3161 tool read. It checks that the
+// token is signed (checkTokenSignature): by the certificate the token carries, a time-stamping
+// certificate, over the TSTInfo as it is. Whether that certificate is one to trust needs the
+// TSA's CA, which the recipient of a package holds.
 
 var (
 	oidSHA256     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}
@@ -146,6 +152,9 @@ func parseTSResponse(der []byte) (tsToken, error) {
 	if !sd.EncapContentInfo.EContentType.Equal(oidTSTInfo) || len(sd.EncapContentInfo.EContent) == 0 {
 		return tsToken{}, fmt.Errorf("%w: the signed content is not a TSTInfo", errTokenFormat)
 	}
+	if err := checkTokenSignature(ci.Content.Bytes); err != nil {
+		return tsToken{}, fmt.Errorf("%w: %v", ErrTokenSignature, err)
+	}
 	var info tstInfo
 	if rest, err := asn1.Unmarshal(sd.EncapContentInfo.EContent, &info); err != nil || len(rest) > 0 {
 		return tsToken{}, fmt.Errorf("%w: TSTInfo: %v", errTokenFormat, trailing(err, rest))
@@ -154,6 +163,160 @@ func parseTSResponse(der []byte) (tsToken, error) {
 		return tsToken{}, fmt.Errorf("%w: TSTInfo lacks its version, serial number or time", errTokenFormat)
 	}
 	return tsToken{info: info, status: st.Status}, nil
+}
+
+// ErrTokenSignature: a token whose signature does not hold (no signer, no certificate to check
+// it with, or a TSTInfo other than the one signed).
+var ErrTokenSignature = errors.New("the time-stamp token's signature does not hold")
+
+// cmsSignedData is CMS SignedData (RFC 5652 §5.1) whole.
+type cmsSignedData struct {
+	Version          int
+	DigestAlgorithms asn1.RawValue
+	EncapContentInfo struct {
+		EContentType asn1.ObjectIdentifier
+		EContent     []byte `asn1:"explicit,optional,tag:0"`
+	}
+	Certificates asn1.RawValue   `asn1:"optional,tag:0"`
+	CRLs         asn1.RawValue   `asn1:"optional,tag:1"`
+	SignerInfos  []cmsSignerInfo `asn1:"set"`
+}
+
+type cmsSignerInfo struct {
+	Version            int
+	SID                asn1.RawValue
+	DigestAlgorithm    pkix.AlgorithmIdentifier
+	SignedAttrs        asn1.RawValue `asn1:"optional,tag:0"`
+	SignatureAlgorithm pkix.AlgorithmIdentifier
+	Signature          []byte
+	UnsignedAttrs      asn1.RawValue `asn1:"optional,tag:1"`
+}
+
+type cmsAttribute struct {
+	Type   asn1.ObjectIdentifier
+	Values asn1.RawValue `asn1:"set"`
+}
+
+type issuerAndSerial struct {
+	Issuer asn1.RawValue
+	Serial *big.Int
+}
+
+var (
+	oidContentType   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 3}
+	oidMessageDigest = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 4}
+)
+
+// cmsDigest is a digest a signer may use, with the signature algorithms it makes with each
+// kind of key.
+type cmsDigest struct {
+	oid                asn1.ObjectIdentifier
+	hash               crypto.Hash
+	rsa, ecdsa, rsaPSS x509.SignatureAlgorithm
+}
+
+var cmsDigests = []cmsDigest{
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 1}, crypto.SHA256, x509.SHA256WithRSA, x509.ECDSAWithSHA256, x509.SHA256WithRSAPSS},
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 2}, crypto.SHA384, x509.SHA384WithRSA, x509.ECDSAWithSHA384, x509.SHA384WithRSAPSS},
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 2, 3}, crypto.SHA512, x509.SHA512WithRSA, x509.ECDSAWithSHA512, x509.SHA512WithRSAPSS},
+	{asn1.ObjectIdentifier{1, 3, 14, 3, 2, 26}, crypto.SHA1, x509.SHA1WithRSA, x509.ECDSAWithSHA1, x509.UnknownSignatureAlgorithm},
+}
+
+var oidRSAPSS = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 10}
+
+// checkTokenSignature checks the SignedData of a token: one signer, found among the token's
+// certificates, a certificate for time-stamping, whose signature over the signed attributes
+// holds, and those attributes name the TSTInfo and its digest.
+func checkTokenSignature(der []byte) error {
+	var sd cmsSignedData
+	if _, err := asn1.Unmarshal(der, &sd); err != nil {
+		return fmt.Errorf("SignedData: %v", err)
+	}
+	if len(sd.SignerInfos) != 1 {
+		return fmt.Errorf("%d signers, not one", len(sd.SignerInfos))
+	}
+	si := sd.SignerInfos[0]
+	if len(sd.Certificates.Bytes) == 0 {
+		return errors.New("it carries no certificate to check its signature with")
+	}
+	certs, err := x509.ParseCertificates(sd.Certificates.Bytes)
+	if err != nil {
+		return fmt.Errorf("its certificates: %v", err)
+	}
+	cert := signerCert(certs, si.SID)
+	if cert == nil {
+		return errors.New("the signer's certificate is not in it")
+	}
+	if !slices.Contains(cert.ExtKeyUsage, x509.ExtKeyUsageTimeStamping) {
+		return fmt.Errorf("the signer's certificate (%s) is not one for time-stamping", cert.Subject)
+	}
+	i := slices.IndexFunc(cmsDigests, func(d cmsDigest) bool { return d.oid.Equal(si.DigestAlgorithm.Algorithm) })
+	if i < 0 {
+		return fmt.Errorf("digest %v is not one this workstation checks", si.DigestAlgorithm.Algorithm)
+	}
+	dg := cmsDigests[i]
+	if len(si.SignedAttrs.FullBytes) == 0 {
+		return errors.New("it has no signed attributes")
+	}
+	// the signature covers the attributes as a SET, not as the [0] they are tagged with here
+	signed := append([]byte{0x31}, si.SignedAttrs.FullBytes[1:]...)
+	var attrs []cmsAttribute
+	if _, err := asn1.UnmarshalWithParams(signed, &attrs, "set"); err != nil {
+		return fmt.Errorf("signed attributes: %v", err)
+	}
+	var typeOK, digestOK bool
+	h := dg.hash.New()
+	h.Write(sd.EncapContentInfo.EContent)
+	for _, a := range attrs {
+		switch {
+		case a.Type.Equal(oidContentType):
+			var ct asn1.ObjectIdentifier
+			_, err := asn1.Unmarshal(a.Values.Bytes, &ct)
+			typeOK = err == nil && ct.Equal(oidTSTInfo)
+		case a.Type.Equal(oidMessageDigest):
+			var md []byte
+			_, err := asn1.Unmarshal(a.Values.Bytes, &md)
+			digestOK = err == nil && bytes.Equal(md, h.Sum(nil))
+		}
+	}
+	if !typeOK || !digestOK {
+		return errors.New("the signed attributes do not name this TSTInfo: it was changed after signing")
+	}
+	alg := x509.UnknownSignatureAlgorithm
+	switch cert.PublicKeyAlgorithm {
+	case x509.RSA:
+		alg = dg.rsa
+		if si.SignatureAlgorithm.Algorithm.Equal(oidRSAPSS) {
+			alg = dg.rsaPSS
+		}
+	case x509.ECDSA:
+		alg = dg.ecdsa
+	case x509.Ed25519:
+		alg = x509.PureEd25519
+	}
+	if err := cert.CheckSignature(alg, signed, si.Signature); err != nil {
+		return fmt.Errorf("the signature by %s does not hold: %v", cert.Subject, err)
+	}
+	return nil
+}
+
+// signerCert finds the certificate a signer identifier names.
+func signerCert(certs []*x509.Certificate, sid asn1.RawValue) *x509.Certificate {
+	for _, c := range certs {
+		switch {
+		case sid.Class == asn1.ClassUniversal && sid.Tag == asn1.TagSequence:
+			var is issuerAndSerial
+			if _, err := asn1.Unmarshal(sid.FullBytes, &is); err == nil && is.Serial != nil &&
+				bytes.Equal(is.Issuer.FullBytes, c.RawIssuer) && is.Serial.Cmp(c.SerialNumber) == 0 {
+				return c
+			}
+		case sid.Class == asn1.ClassContextSpecific && sid.Tag == 0:
+			if len(c.SubjectKeyId) > 0 && bytes.Equal(sid.Bytes, c.SubjectKeyId) {
+				return c
+			}
+		}
+	}
+	return nil
 }
 
 // sha256Imprint returns the digest a token covers, or an error when it is not a SHA-256 one.

@@ -185,7 +185,7 @@ func (w *Workstation) RequestTimestamps(ctx context.Context) (TimestampRun, erro
 	if err := checkTSAURL(run.TSA); err != nil {
 		return run, err
 	}
-	c := &http.Client{Timeout: tsaTimeout}
+	c := &http.Client{Timeout: tsaTimeout, CheckRedirect: sameHost}
 	for i, t := range pending {
 		got, err := w.requestTimestamp(ctx, c, run.TSA, t)
 		var tsaErr *TSAError
@@ -246,6 +246,18 @@ func (w *Workstation) requestTimestamp(ctx context.Context, c *http.Client, tsa 
 
 // postTSQuery sends a query by the HTTP transport of RFC 3161 §3.4 and returns the answer.
 // A server error counts as unreachable (try again later), a client error as a refusal.
+// sameHost follows a TSA's redirect only on its own host (http to https, another path): the
+// workstation sends nothing to a host the officer did not set.
+func sameHost(req *http.Request, via []*http.Request) error {
+	if len(via) >= 5 {
+		return errors.New("too many redirects")
+	}
+	if req.URL.Host != via[0].URL.Host {
+		return fmt.Errorf("the TSA redirects to %s, another host: not followed", req.URL.Host)
+	}
+	return nil
+}
+
 func postTSQuery(ctx context.Context, c *http.Client, tsa string, query []byte) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, tsa, bytes.NewReader(query))
 	if err != nil {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/json"
@@ -439,4 +440,106 @@ func FuzzTimestampResponse(f *testing.F) {
 			tok.matches(q)
 		}
 	})
+}
+
+// A token whose TSTInfo was changed after signing, whose signature was changed, or that has no
+// signer or no certificate to check it with, is refused: a hostile TSA or a man in the middle
+// cannot date evidence as it likes.
+func TestTimestampForgedTokens(t *testing.T) {
+	tsa := newTestTSA(t)
+	q, err := newTSQuery(make([]byte, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := tsa.reply(q.der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseTSResponse(good); err != nil {
+		t.Fatalf("openssl's own token: %v", err)
+	}
+	var resp timeStampResp
+	asn1.Unmarshal(good, &resp)
+	var ci contentInfo
+	asn1.Unmarshal(resp.TimeStampToken.FullBytes, &ci)
+	var sd cmsSignedData
+	if _, err := asn1.Unmarshal(ci.Content.Bytes, &sd); err != nil {
+		t.Fatal(err)
+	}
+	// rebuild wraps a changed SignedData into a response again
+	rebuild := func(sd cmsSignedData) []byte {
+		inner, err := asn1.Marshal(sd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// ContentInfo with its explicit [0], built by hand around inner
+		explicit := append(append([]byte{0xA0}, derLength(inner)...), inner...)
+		oid, _ := asn1.Marshal(oidSignedData)
+		body := append(oid, explicit...)
+		token := append(append([]byte{0x30}, derLength(body)...), body...)
+		status, _ := asn1.Marshal(resp.Status)
+		all := append(status, token...)
+		return append(append([]byte{0x30}, derLength(all)...), all...)
+	}
+	if _, err := parseTSResponse(rebuild(sd)); err != nil {
+		t.Fatalf("the token taken apart and put together again: %v", err)
+	}
+	// another time, same length: the year 2026 becomes 1999 in the TSTInfo
+	later := slices.Clone(sd.EncapContentInfo.EContent)
+	at := bytes.IndexByte(later, 0x18) // the GeneralizedTime
+	if at < 0 {
+		t.Fatal("no time in the TSTInfo")
+	}
+	copy(later[at+2:], "1999")
+	redated := sd
+	redated.EncapContentInfo.EContent = later
+	flipped := sd
+	flipped.SignerInfos = []cmsSignerInfo{sd.SignerInfos[0]}
+	flipped.SignerInfos[0].Signature = slices.Clone(sd.SignerInfos[0].Signature)
+	flipped.SignerInfos[0].Signature[10] ^= 1
+	noCerts := sd
+	noCerts.Certificates = asn1.RawValue{}
+	noSigner := sd
+	noSigner.SignerInfos = nil
+	for name, der := range map[string][]byte{
+		"redated":           rebuild(redated),
+		"signature changed": rebuild(flipped),
+		"no certificate":    rebuild(noCerts),
+		"no signer":         rebuild(noSigner),
+	} {
+		if _, err := parseTSResponse(der); !errors.Is(err, ErrTokenSignature) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// derLength is the DER length octets of b.
+func derLength(b []byte) []byte {
+	n := len(b)
+	if n < 128 {
+		return []byte{byte(n)}
+	}
+	var l []byte
+	for ; n > 0; n >>= 8 {
+		l = append([]byte{byte(n)}, l...)
+	}
+	return append([]byte{0x80 | byte(len(l))}, l...)
+}
+
+// A TSA that redirects to another host is not followed there: the request stays queued.
+func TestTimestampRedirectToAnotherHost(t *testing.T) {
+	tsa := newTestTSA(t)
+	tsa.start(t)
+	redirect := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, tsa.url, http.StatusTemporaryRedirect)
+	}))
+	defer redirect.Close()
+	w, _, _ := stampFixture(t, redirect.URL)
+	run, err := w.RequestTimestamps(ctx)
+	if err != nil || run.Answered != 0 || run.Failed == 0 || tsa.count() != 0 || !strings.Contains(run.Errors[0].Problem, "another host") {
+		t.Fatalf("a redirect to another host: %+v %v (the other host answered %d)", run, err, tsa.count())
+	}
+	if n := pendingCount(t, w); n != 2 {
+		t.Errorf("%d pending, want 2", n)
+	}
 }
