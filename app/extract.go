@@ -26,15 +26,16 @@ func (w *Workstation) writeBlobFile(id store.Hash, root *os.Root, name string) e
 		return err
 	}
 	h := sha256.New()
-	if _, err := io.Copy(io.MultiWriter(f, h), r); err != nil {
-		f.Close()
-		return err
+	_, err = io.Copy(io.MultiWriter(f, h), r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
-		return err
+	if err == nil && store.Hash(h.Sum(nil)) != id {
+		err = fmt.Errorf("the stored bytes do not match their SHA-256: run intercepted verify --full")
 	}
-	if store.Hash(h.Sum(nil)) != id {
-		return fmt.Errorf("the stored bytes do not match their SHA-256: run intercepted verify --full")
+	if err != nil {
+		// no file that is not the artifact is left under the artifact's name
+		root.Remove(name)
 	}
-	return nil
+	return err
 }

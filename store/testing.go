@@ -68,6 +68,29 @@ func TestDamageLogEntry(t testing.TB, dir string, seq uint64) {
 	}
 }
 
+// TestDamageBlob flips the last byte of the small blob id (one held in a single value) in the
+// closed store in dir, as a failing disk or an intruder could. For tests of what notices.
+func TestDamageBlob(t testing.TB, dir string, id Hash) {
+	t.Helper()
+	db := testRawDB(t, dir)
+	defer db.Close()
+	err := db.Update(func(tx *badger.Txn) error {
+		it, err := tx.Get(hashKey(pfxBlob, id))
+		if err != nil {
+			return err
+		}
+		v, err := it.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		v[len(v)-1] ^= 1
+		return tx.Set(hashKey(pfxBlob, id), v)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // testRawDB opens a closed test store's Badger database directly, past every check of Store.
 func testRawDB(t testing.TB, dir string) *badger.DB {
 	t.Helper()

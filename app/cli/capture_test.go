@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -14,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/intercepted-eu/workstation/store"
 )
 
 // smallSite is a three-page synthetic job board on 127.0.0.1.
@@ -124,6 +127,20 @@ func TestCaptureShowExtract(t *testing.T) {
 	lastLine := jsonLines(t, te.mustRun("verify", "--full", "--json"))
 	if v := lastLine[len(lastLine)-1]; v["ok"] != true {
 		t.Errorf("verify after captures: %v", lastLine)
+	}
+	// A stored artifact damaged on disk: extract stops there and leaves no file under its name.
+	for _, a := range lines[1]["artifacts"].([]any) {
+		if m := a.(map[string]any); m["name"] == "text.txt" {
+			h, _ := store.ParseHash(m["sha256"].(string))
+			store.TestDamageBlob(t, te.dir, h)
+		}
+	}
+	damaged := t.TempDir()
+	if code, _, errs := te.run("extract", id, "--out", damaged); code == 0 || !strings.Contains(errs, "do not match their SHA-256") {
+		t.Errorf("extract of a damaged artifact: exit %d %q", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(damaged, "text.txt")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a damaged artifact was left under its name: %v", err)
 	}
 }
 
