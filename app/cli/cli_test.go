@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -221,5 +222,44 @@ func TestHelp(t *testing.T) {
 	}
 	if !strings.Contains(out, "Exit codes") {
 		t.Error("help does not document exit codes")
+	}
+}
+
+// A verify cut short (Ctrl-C) gives no verdict: neither DAMAGED nor OK, and exit 1. The
+// interrupt comes with the first progress line.
+func TestVerifyInterrupted(t *testing.T) {
+	te := newTestEnv(t)
+	te.mustRun("init", "--officer", "o")
+	for i := range 20 {
+		te.mustRun("case", "new", "--name", fmt.Sprint("case ", i))
+	}
+	cctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out bytes.Buffer
+	errb := &cancelOnWrite{cancel: cancel}
+	e := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: errb, Getenv: func(string) string { return "" }, TerminalFd: 0}
+	code := Main(cctx, []string{"verify", "--full", "--store", te.dir, "--passphrase-file", te.pass}, e)
+	if code != ExitError || strings.Contains(out.String(), "DAMAGED") || strings.Contains(out.String(), "OK") || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("an interrupted verify: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+}
+
+// cancelOnWrite cancels a context at the first write to it.
+type cancelOnWrite struct {
+	bytes.Buffer
+	cancel func()
+}
+
+func (c *cancelOnWrite) Write(p []byte) (int, error) {
+	c.cancel()
+	return c.Buffer.Write(p)
+}
+
+// log takes no positional argument: one was silently ignored, and the whole log printed.
+func TestLogRefusesAnArgument(t *testing.T) {
+	te := newTestEnv(t)
+	te.mustRun("init", "--officer", "o")
+	if code, _, errs := te.run("log", "case-1a2b"); code != ExitUsage || !strings.Contains(errs, "--subject") {
+		t.Errorf("log case-…: exit %d %q", code, errs)
 	}
 }

@@ -128,7 +128,10 @@ func runVerifyCmd(ctx context.Context, e *Env, args []string) error {
 	p := &verifyPrinter{o: c.out(e), e: e, progress: !c.json && e.TerminalFd >= 0}
 	sum, err := w.Verify(ctx, mode, p)
 	p.clearProgress()
-	if err != nil && sum.Started.IsZero() {
+	switch {
+	case ctx.Err() != nil: // interrupted: no verdict either way, and nothing to log
+		return fmt.Errorf("verification interrupted before it finished (%d problem(s) found so far): %w", sum.Findings, ctx.Err())
+	case err != nil && sum.Started.IsZero():
 		return err
 	}
 	if p.o.json {
@@ -166,10 +169,13 @@ func runLogCmd(ctx context.Context, e *Env, args []string) error {
 	fs.StringVar(&until, "until", "", "only entries before this time (RFC 3339 or YYYY-MM-DD)")
 	fs.Uint64Var(&f.FromSeq, "from", 0, "start at this sequence number")
 	fs.IntVar(&f.Limit, "limit", 0, "print at most N entries")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
 		return err
 	}
-	var err error
+	if len(pos) > 0 {
+		return fmt.Errorf("%w: log takes no argument (%q): to see the entries about a case or capture, use --subject", errUsage, pos[0])
+	}
 	if f.Since, err = parseTime(since); err != nil {
 		return err
 	}
