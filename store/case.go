@@ -2,9 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Case is an investigation: the container of captures, notes and exports.
@@ -35,8 +38,30 @@ func (c CaseInfo) validate() error {
 	if strings.TrimSpace(c.Name) == "" {
 		return fmt.Errorf("%w: a case needs a name", ErrInvalid)
 	}
-	if c.Region != "" && (len(c.Region) != 2 || strings.ToUpper(c.Region) != c.Region) {
+	if c.Region != "" && (len(c.Region) != 2 || c.Region[0] < 'A' || c.Region[0] > 'Z' || c.Region[1] < 'A' || c.Region[1] > 'Z') {
 		return fmt.Errorf("%w: region %q is not a two-letter country code such as IT or GR", ErrInvalid, c.Region)
+	}
+	// one-line fields: what would be a line break or a terminal command in a listing is refused
+	for field, v := range map[string]string{"name": c.Name, "reference": c.Reference, "jurisdiction": c.Jurisdiction, "officer": c.Officer} {
+		if err := oneLine(v); err != nil {
+			return fmt.Errorf("%w: the case's %s %v", ErrInvalid, field, err)
+		}
+	}
+	if !utf8.ValidString(c.Notes) {
+		return fmt.Errorf("%w: the case's notes are not UTF-8 text", ErrInvalid)
+	}
+	return nil
+}
+
+// oneLine accepts text of one line: UTF-8, without control characters.
+func oneLine(s string) error {
+	if !utf8.ValidString(s) {
+		return errors.New("is not UTF-8 text")
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("holds the control character %U", r)
+		}
 	}
 	return nil
 }

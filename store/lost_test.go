@@ -119,3 +119,25 @@ func TestLogEntryWithInvalidUTF8(t *testing.T) {
 		t.Error("a changed entry verifies")
 	}
 }
+
+// A case's one-line fields refuse line breaks, terminal commands and bytes that are not
+// UTF-8; a region is two capital letters A–Z.
+func TestCaseFieldsAreText(t *testing.T) {
+	s := TestInit(t)
+	for _, info := range []CaseInfo{
+		{Name: "A\x1b[31mRED"},
+		{Name: "two\nlines"},
+		{Name: "Operation \xff"},
+		{Name: "ok", Reference: "RG\t1"},
+		{Name: "ok", Region: "12"},
+		{Name: "ok", Region: "É"},
+		{Name: "ok", Notes: "bad \xfe"},
+	} {
+		if _, err := s.CreateCase(ctx, "tester", info); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%+v: %v", info, err)
+		}
+	}
+	if _, err := s.CreateCase(ctx, "tester", CaseInfo{Name: "Επιχείρηση Λύκος — «Λ»", Region: "GR", Notes: "two\nlines of notes"}); err != nil {
+		t.Errorf("an ordinary case: %v", err)
+	}
+}
