@@ -35,9 +35,22 @@ type KDFParams struct {
 // DefaultKDF follows RFC 9106's second recommended option (64 MiB, 3 passes).
 var DefaultKDF = KDFParams{Time: 3, MemoryKiB: 64 * 1024, Threads: 2}
 
+// The most a store's key derivation may ask of the laptop: a damaged or hostile store.json
+// asking for 256 GiB or four billion passes would otherwise exhaust memory or run for ever
+// before any passphrase could be checked.
+const (
+	maxKDFTime      = 64
+	maxKDFMemoryKiB = 4 << 20 // 4 GiB
+	maxKDFThreads   = 64
+)
+
 func (p KDFParams) validate() error {
 	if p.Time < 1 || p.MemoryKiB < 8*uint32(p.Threads) || p.Threads < 1 {
 		return fmt.Errorf("%w: Argon2id parameters %+v", ErrInvalid, p)
+	}
+	if p.Time > maxKDFTime || p.MemoryKiB > maxKDFMemoryKiB || p.Threads > maxKDFThreads {
+		return fmt.Errorf("%w: Argon2id parameters %+v ask for more than a store may (%d passes, %d MiB, %d threads): store.json is damaged or not this software's",
+			ErrInvalid, p, maxKDFTime, maxKDFMemoryKiB>>10, maxKDFThreads)
 	}
 	return nil
 }

@@ -141,3 +141,27 @@ func TestCaseFieldsAreText(t *testing.T) {
 		t.Errorf("an ordinary case: %v", err)
 	}
 }
+
+// A store.json asking for a key derivation no laptop can do (256 GiB, billions of passes) is
+// refused at once, before any derivation runs.
+func TestKDFBounds(t *testing.T) {
+	s := TestInit(t)
+	dir := s.Dir()
+	s.Close()
+	path := filepath.Join(dir, headerFile)
+	orig, _ := os.ReadFile(path)
+	for _, edit := range []func(p map[string]any){
+		func(p map[string]any) { p["memory_kib"] = float64(256 << 20) },
+		func(p map[string]any) { p["time"] = float64(4e9) },
+		func(p map[string]any) { p["threads"], p["memory_kib"] = float64(255), float64(8192) },
+	} {
+		var h map[string]any
+		json.Unmarshal(orig, &h)
+		edit(h["params"].(map[string]any))
+		b, _ := json.Marshal(h)
+		os.WriteFile(path, b, 0o600)
+		if _, err := Open(ctx, TestOptions(dir)); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "more than a store may") {
+			t.Errorf("%s: %v", b, err)
+		}
+	}
+}
