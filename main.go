@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/intercepted-eu/workstation/app/cli"
 	"github.com/intercepted-eu/workstation/app/ui"
@@ -19,7 +20,9 @@ func main() {
 	if os.Args[1] == "screenshots" && len(os.Args) == 3 { // for `make screenshots`
 		os.Exit(ui.Screenshots(os.Args[2], os.Stderr))
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, a session's end (SIGHUP) and a stop (SIGTERM) all end the command the same way:
+	// the browser is closed and its temporary profile removed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := cli.Main(ctx, os.Args[1:], cli.OSEnv())
 	stop()
 	os.Exit(code)
