@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -130,7 +132,73 @@ func (s *Store) writeEntry(ctx context.Context, act Action, fn func(*badger.Txn)
 		e, err = s.appendLog(tx, act)
 		return err
 	})
+	if err == nil {
+		s.writeAnchor(e)
+	}
 	return e, err
+}
+
+// anchorFile holds the custody log's signed head outside the database as well. A database
+// rolled back to an earlier state of its own (a damaged write-ahead log cut short, an old copy
+// put back) is consistent in itself; the anchor, written after each entry, still names the
+// last entry that was written, and verify compares the two. It is written without a sync, so
+// after a power cut it may name an earlier entry, never a later one; one that cannot be read
+// is passed over.
+const anchorFile = "head.json"
+
+func (s *Store) writeAnchor(e Entry) {
+	b, _ := json.Marshal(Head{Seq: e.Seq, Hash: e.Hash, Signature: ed25519.Sign(s.signKey, HeadMessage(e.Seq, e.Hash))})
+	tmp := filepath.Join(s.opts.Dir, anchorFile+".tmp")
+	if os.WriteFile(tmp, b, 0o600) == nil {
+		os.Rename(tmp, filepath.Join(s.opts.Dir, anchorFile))
+	}
+}
+
+// keepRollback looks, as the store opens, whether the database holds the entry the anchor
+// names. If it does not (rolled back, or rewritten), the anchor is kept as
+// head.rolled-back-<time>.json, which verify reports from then on, so that the entries written
+// after it cannot hide what was lost.
+func (s *Store) keepRollback() {
+	a, ok := s.readAnchor()
+	if !ok {
+		return
+	}
+	var held bool
+	s.view(func(tx *badger.Txn) error {
+		it, err := tx.Get(logKey(a.Seq))
+		if err != nil {
+			return err
+		}
+		return it.Value(func(b []byte) error {
+			var e Entry
+			held = json.Unmarshal(b, &e) == nil && e.Hash == a.Hash
+			return nil
+		})
+	})
+	if !held {
+		os.Rename(filepath.Join(s.opts.Dir, anchorFile),
+			filepath.Join(s.opts.Dir, fmt.Sprintf("head.rolled-back-%s.json", s.opts.Now().UTC().Format("20060102T150405.000000000Z"))))
+	}
+}
+
+// rolledBack returns the anchors keepRollback kept.
+func (s *Store) rolledBack() map[string]Head {
+	files, _ := filepath.Glob(filepath.Join(s.opts.Dir, "head.rolled-back-*.json"))
+	out := map[string]Head{}
+	for _, f := range files {
+		var h Head
+		if b, err := os.ReadFile(f); err == nil && json.Unmarshal(b, &h) == nil {
+			out[filepath.Base(f)] = h
+		}
+	}
+	return out
+}
+
+// readAnchor returns the head in anchorFile, if there is one that reads.
+func (s *Store) readAnchor() (Head, bool) {
+	b, err := os.ReadFile(filepath.Join(s.opts.Dir, anchorFile))
+	var h Head
+	return h, err == nil && json.Unmarshal(b, &h) == nil && h.Seq > 0
 }
 
 func (s *Store) appendLog(tx *badger.Txn, act Action) (Entry, error) {

@@ -238,6 +238,7 @@ func openLocked(opts Options, lock *os.File) (*Store, error) {
 		return nil, fmt.Errorf("store is damaged: workstation signing key unreadable (%v)", err)
 	}
 	s.signKey = ed25519.NewKeyFromSeed(seed)
+	s.keepRollback()
 	if err := s.indexActions(); err != nil {
 		db.Close()
 		return nil, err

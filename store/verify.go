@@ -152,6 +152,8 @@ func (v *verifier) log() error {
 	if err != nil {
 		v.find("head", "custody log", "head unreadable: %v", err)
 	}
+	anchor, anchored := v.s.readAnchor()
+	var anchorHash Hash // of the entry the anchor names, as the log holds it
 	var last Entry
 	err = v.each("log", pfxLog, int64(head.Seq), true, func(it *badger.Item) error {
 		v.sum.LogEntries++
@@ -174,6 +176,9 @@ func (v *verifier) log() error {
 		if !e.HashOK() {
 			v.find("log", subject, "entry was altered: its content does not match its hash")
 		}
+		if anchored && keySeq == anchor.Seq {
+			anchorHash = e.Hash
+		}
 		last = e
 		return nil
 	})
@@ -185,6 +190,22 @@ func (v *verifier) log() error {
 		v.find("head", "custody log", "signed head names entry %d but the log ends at entry %d: entries were removed or added", head.Seq, last.Seq)
 	case !VerifyHead(v.s.PublicKey(), head):
 		v.find("head", "custody log", "the head's signature is not valid for this workstation's key")
+	}
+	for name, h := range v.s.rolledBack() {
+		if VerifyHead(v.s.PublicKey(), h) {
+			v.find("head", "custody log", "entry %d was written and signed (%s), but the database no longer held it when the store was next opened: it was rolled back or rewritten, and the entries up to %d are lost",
+				h.Seq, name, h.Seq)
+		}
+	}
+	switch {
+	case !anchored:
+	case !VerifyHead(v.s.PublicKey(), anchor):
+		v.find("head", anchorFile, "is not signed by this workstation's key")
+	case anchor.Seq > last.Seq:
+		v.find("head", "custody log", "the log ends at entry %d, but entry %d was written and signed (%s): the database was rolled back, and entries %d to %d are lost",
+			last.Seq, anchor.Seq, anchorFile, last.Seq+1, anchor.Seq)
+	case anchorHash != anchor.Hash:
+		v.find("head", "custody log", "entry %d is not the entry that was written as number %d (%s names another): the log was rewritten", anchor.Seq, anchor.Seq, anchorFile)
 	}
 	return nil
 }
