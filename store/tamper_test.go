@@ -223,3 +223,24 @@ func TestVerifyFindsDamagedFile(t *testing.T) {
 	got := verifyDir(t, f.dir, VerifyFull)
 	expectFinding(t, got, "blob", f.large.ID.String(), "")
 }
+
+// A value log cut short loses the chunks in it: a full verify names the blob and says its
+// chunk's bytes are missing, rather than only that the blob is short.
+func TestVerifyFindsTruncatedValueLog(t *testing.T) {
+	f := populate(t)
+	vlogs, _ := filepath.Glob(filepath.Join(f.dir, dbSubdir, "*.vlog"))
+	var cut bool
+	for _, p := range vlogs {
+		if st, _ := os.Stat(p); st.Size() >= 2*ChunkSize {
+			if err := os.Truncate(p, ChunkSize/2); err != nil {
+				t.Fatal(err)
+			}
+			cut = true
+		}
+	}
+	if !cut {
+		t.Fatal("no value log large enough to cut")
+	}
+	got := verifyDir(t, f.dir, VerifyFull)
+	expectFinding(t, got, "blob", f.large.ID.String(), "bytes are missing")
+}

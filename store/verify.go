@@ -360,8 +360,13 @@ func (v *verifier) blob(id Hash, it *badger.Item) (int64, string) {
 		if err != nil {
 			return n, fmt.Sprintf("chunk %s is missing", c)
 		}
-		if err := ci.Value(func(b []byte) error { h.Write(b); n += int64(len(b)); return nil }); err != nil {
+		var got int
+		if err := ci.Value(func(b []byte) error { h.Write(b); got = len(b); return nil }); err != nil {
 			return n, fmt.Sprintf("chunk %s unreadable: %v", c, err)
+		}
+		if n += int64(got); got == 0 && ci.ValueSize() > 0 {
+			// Badger hands back no bytes, and no error, for a value whose value-log file is gone
+			return n, fmt.Sprintf("chunk %s unreadable: its bytes are missing (the value log holding them is damaged or gone)", c)
 		}
 	}
 	switch {
