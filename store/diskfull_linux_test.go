@@ -4,25 +4,15 @@ import (
 	"bytes"
 	"crypto/rand"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
 // A full disk refuses writes with a clear error; everything stored before stays readable and
 // verifies clean. The disk is a real 160 MiB tmpfs, filled for real.
 func TestDiskFull(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small tmpfs to fill needs root (CI runs as root)")
-	}
-	mnt := filepath.Join(t.TempDir(), "disk")
-	os.Mkdir(mnt, 0o700)
-	if err := syscall.Mount("tmpfs", mnt, "tmpfs", 0, "size=160m"); err != nil {
-		t.Fatalf("mount tmpfs: %v", err)
-	}
-	defer syscall.Unmount(mnt, syscall.MNT_DETACH)
+	mnt := TestTmpfs(t, "160m")
 
 	opts := TestOptions(filepath.Join(mnt, "store"))
 	opts.MinFreeBytes = 48 << 20

@@ -6,20 +6,14 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/intercepted-eu/workstation/store"
 )
 
 // On a disk below the store's reserve, verify still gives its verdict (exit 0 for a sound
 // store) and says that it could not be logged, rather than failing as if it had not run.
 func TestVerifyOnAFullDisk(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a small tmpfs to fill needs root (CI runs as root)")
-	}
-	mnt := filepath.Join(t.TempDir(), "disk")
-	os.Mkdir(mnt, 0o700)
-	if err := syscall.Mount("tmpfs", mnt, "tmpfs", 0, "size=400m"); err != nil {
-		t.Fatalf("mount tmpfs: %v", err)
-	}
-	defer syscall.Unmount(mnt, syscall.MNT_DETACH)
+	mnt := store.TestTmpfs(t, "400m")
 	te := newTestEnv(t)
 	te.dir = filepath.Join(mnt, "store")
 	te.mustRun("init", "--officer", "o")
