@@ -8,16 +8,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/intercepted-eu/workstation/store"
 )
@@ -273,32 +270,6 @@ func TestPackageForgeries(t *testing.T) {
 		rep, err := VerifyPackage(ctx, rewrite(t, pkg, map[string][]byte{pkgLog: long}), PackageLimits{})
 		if err != nil || rep.OK || !hasProblem(rep, "token too long") {
 			t.Errorf("a custody entry longer than %d bytes: %+v %v", maxLogLine, rep.Problems, err)
-		}
-	})
-	t.Run("not a regular file", func(t *testing.T) {
-		fifo := filepath.Join(t.TempDir(), "package.zip")
-		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() {
-			_, err := VerifyPackage(ctx, fifo, PackageLimits{})
-			done <- err
-		}()
-		select {
-		case err := <-done:
-			if err == nil || errors.Is(err, ErrNotPackage) || !strings.Contains(err.Error(), "not a regular file (a FIFO)") {
-				t.Errorf("a FIFO: %v", err)
-			}
-		case <-time.After(time.Minute):
-			os.WriteFile(fifo, nil, 0) // let the open return
-			t.Fatal("verifying a FIFO blocked")
-		}
-		if _, err := VerifyPackage(ctx, t.TempDir(), PackageLimits{}); err == nil || errors.Is(err, ErrNotPackage) {
-			t.Errorf("a directory: %v", err)
-		}
-		if _, err := VerifyPackage(ctx, filepath.Join(t.TempDir(), "none.zip"), PackageLimits{}); !errors.Is(err, os.ErrNotExist) {
-			t.Errorf("no file: %v", err)
 		}
 	})
 }
