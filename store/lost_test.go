@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -200,4 +201,58 @@ func TestVerifyFindsARollback(t *testing.T) {
 		got := verifyDir(t, dir, VerifyQuick)
 		expectFinding(t, got, "head", "custody log", "rolled back")
 	}
+}
+
+// Damage that makes Badger panic while opening (in goroutines of its own), or lose every table,
+// is found before Badger reads anything: a table cut short, one with bytes after its end, the
+// key registry gone. Each is ErrDamaged, naming the file, and the files stay as they were.
+func TestDamagedTablesAreNotOpened(t *testing.T) {
+	for name, damage := range map[string]func(db string, table string){
+		"table cut short": func(db, table string) { fi, _ := os.Stat(table); os.Truncate(table, fi.Size()/2) },
+		"bytes after it": func(db, table string) {
+			f, _ := os.OpenFile(table, os.O_APPEND|os.O_WRONLY, 0)
+			f.Write(bytes.Repeat([]byte{0xAB}, 1024))
+			f.Close()
+		},
+		"no key registry": func(db, table string) { os.Remove(filepath.Join(db, "KEYREGISTRY")) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := TestInit(t)
+			dir := s.Dir()
+			for i := range 50 {
+				s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
+			}
+			s.Close()
+			db := filepath.Join(dir, dbSubdir)
+			tables, _ := filepath.Glob(filepath.Join(db, "*.sst"))
+			if len(tables) == 0 {
+				t.Fatal("no tables written")
+			}
+			damage(db, tables[0])
+			before := snapshotDir(t, db)
+			if _, err := Open(ctx, TestOptions(dir)); !errors.Is(err, ErrDamaged) {
+				t.Errorf("open: %v", err)
+			}
+			if after := snapshotDir(t, db); len(after) != len(before) {
+				t.Errorf("the database went from %d files to %d", len(before), len(after))
+			}
+		})
+	}
+}
+
+// A table a crash left half-written is not in the MANIFEST: it does not stop the store from
+// opening (Badger removes it).
+func TestHalfWrittenTableIsNoDamage(t *testing.T) {
+	s := TestInit(t)
+	dir := s.Dir()
+	for i := range 50 {
+		s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
+	}
+	s.Close()
+	os.WriteFile(filepath.Join(dir, dbSubdir, "999999.sst"), bytes.Repeat([]byte{0xAB}, 1000), 0o600)
+	s2, err := Open(ctx, TestOptions(dir))
+	if err != nil {
+		t.Fatalf("open with a half-written table beside the database: %v", err)
+	}
+	s2.Close()
 }

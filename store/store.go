@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/table"
 )
 
 // Options say where a store lives and how to unlock it. Zero values take the defaults.
@@ -87,6 +89,66 @@ type Store struct {
 func Exists(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, headerFile))
 	return err == nil
+}
+
+// checkTables looks at the database's files before Badger does: Badger drops the tables its
+// MANIFEST does not list, cannot read any without the key registry, and panics, in goroutines
+// of its own where no recover reaches, on a table whose footer is cut short or has bytes
+// after it. Each of these is ErrDamaged, naming the file, with nothing changed.
+func checkTables(dir string) error {
+	tables, _ := filepath.Glob(filepath.Join(dir, "*.sst"))
+	if len(tables) == 0 {
+		return nil
+	}
+	for _, f := range []string{"MANIFEST", "KEYREGISTRY"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%w: db/%s is missing, and opening the database without it would lose its %d tables", ErrDamaged, f, len(tables))
+		}
+	}
+	// only the tables the MANIFEST lists: one a crash left half-written is not, and Badger
+	// removes it; a MANIFEST that does not read is left to Badger to report
+	mf, err := os.Open(filepath.Join(dir, "MANIFEST"))
+	if err != nil {
+		return nil
+	}
+	defer mf.Close()
+	m, _, err := badger.ReplayManifestFile(mf, 0, badger.DefaultOptions(dir))
+	if err != nil {
+		return nil
+	}
+	for id := range m.Tables {
+		name := table.IDToFilename(id)
+		if !tableFooterFits(filepath.Join(dir, name)) {
+			return fmt.Errorf("%w: table %s is missing, cut short or has bytes after its end", ErrDamaged, filepath.Join(dbSubdir, name))
+		}
+	}
+	return nil
+}
+
+// tableFooterFits reports a Badger table whose footer (the index, its length, the checksum and
+// its length, from the end) lies within the file.
+func tableFooterFits(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() < 8 {
+		return false
+	}
+	var b [4]byte
+	if _, err := f.ReadAt(b[:], fi.Size()-4); err != nil {
+		return false
+	}
+	pos := fi.Size() - 4 - int64(binary.BigEndian.Uint32(b[:])) - 4 // where the index length is
+	if pos < 0 {
+		return false
+	}
+	if _, err := f.ReadAt(b[:], pos); err != nil {
+		return false
+	}
+	return pos-int64(binary.BigEndian.Uint32(b[:])) >= 0
 }
 
 // initMarker is there while Init runs: a database beside it is a crashed Init's.
@@ -261,10 +323,8 @@ func badgerOptions(opts Options, key []byte) badger.Options {
 // database whose MANIFEST is gone is not opened at all.
 func openDB(opts Options, key []byte) (*badger.DB, error) {
 	dir := filepath.Join(opts.Dir, dbSubdir)
-	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); errors.Is(err, os.ErrNotExist) {
-		if tables, _ := filepath.Glob(filepath.Join(dir, "*.sst")); len(tables) > 0 {
-			return nil, fmt.Errorf("%w: db/MANIFEST is missing, and opening the database without it would drop its %d tables", ErrDamaged, len(tables))
-		}
+	if err := checkTables(dir); err != nil {
+		return nil, err
 	}
 	if _, err := removeUnbornLogs(dir); err != nil {
 		return nil, err
