@@ -163,19 +163,24 @@ func (s *Store) keepRollback() {
 	if !ok {
 		return
 	}
-	var held bool
+	// only an entry that is not there, or another entry in its place, is a rollback; a read
+	// that fails is left to verify to report as what it is
+	var lost bool
 	s.view(func(tx *badger.Txn) error {
 		it, err := tx.Get(logKey(a.Seq))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			lost = true
+		}
 		if err != nil {
 			return err
 		}
 		return it.Value(func(b []byte) error {
 			var e Entry
-			held = json.Unmarshal(b, &e) == nil && e.Hash == a.Hash
+			lost = json.Unmarshal(b, &e) == nil && e.Hash != a.Hash
 			return nil
 		})
 	})
-	if !held {
+	if lost {
 		os.Rename(filepath.Join(s.opts.Dir, anchorFile),
 			filepath.Join(s.opts.Dir, fmt.Sprintf("head.rolled-back-%s.json", s.opts.Now().UTC().Format("20060102T150405.000000000Z"))))
 	}

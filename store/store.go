@@ -179,6 +179,14 @@ func writeSynced(path string, b []byte) error {
 	return err
 }
 
+// removeSynced removes a file and syncs its folder, so that the removal survives a power cut.
+func removeSynced(path string) error {
+	if err := os.Remove(path); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
 // Init creates a new store in opts.Dir (created if missing) and returns it open.
 func Init(ctx context.Context, opts Options) (*Store, error) {
 	opts, err := opts.withDefaults()
@@ -247,7 +255,7 @@ func initLocked(ctx context.Context, opts Options, lock *os.File) (*Store, error
 		err = writeHeader(opts.Dir, h)
 	}
 	if err == nil {
-		err = os.Remove(marker)
+		err = removeSynced(marker)
 	}
 	if err != nil {
 		db.Close()
@@ -301,6 +309,11 @@ func openLocked(opts Options, lock *os.File) (*Store, error) {
 	}
 	s.signKey = ed25519.NewKeyFromSeed(seed)
 	s.keepRollback()
+	// a marker of an init that finished (a power cut can bring a removed file back) must not
+	// let a later init take this database for a crashed one's
+	if _, err := os.Stat(filepath.Join(opts.Dir, initMarker)); err == nil {
+		removeSynced(filepath.Join(opts.Dir, initMarker))
+	}
 	if err := s.indexActions(); err != nil {
 		db.Close()
 		return nil, err

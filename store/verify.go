@@ -74,6 +74,9 @@ type verifier struct {
 	rep  Reporter
 	mode VerifyMode
 	sum  VerifySummary
+	// the head written beside the database (anchorFile), read before the snapshot
+	anchor   Head
+	anchored bool
 }
 
 func (v *verifier) find(kind, subject, format string, args ...any) {
@@ -95,6 +98,9 @@ func (s *Store) Verify(ctx context.Context, mode VerifyMode, actor string, rep R
 		rep = quietReporter{}
 	}
 	v := &verifier{s: s, ctx: ctx, rep: rep, mode: mode, sum: VerifySummary{Mode: mode, Started: s.opts.Now().UTC()}}
+	// the anchor before the snapshot: written after each commit, it can then name no entry the
+	// snapshot lacks, whatever is written meanwhile
+	v.anchor, v.anchored = s.readAnchor()
 	err := s.view(func(tx *badger.Txn) error {
 		v.tx = tx
 		for _, phase := range []func() error{v.log, v.records, v.versions, v.references, v.blobs} {
@@ -152,7 +158,7 @@ func (v *verifier) log() error {
 	if err != nil {
 		v.find("head", "custody log", "head unreadable: %v", err)
 	}
-	anchor, anchored := v.s.readAnchor()
+	anchor, anchored := v.anchor, v.anchored
 	var anchorHash Hash // of the entry the anchor names, as the log holds it
 	var last Entry
 	err = v.each("log", pfxLog, int64(head.Seq), true, func(it *badger.Item) error {
