@@ -21,8 +21,13 @@ func main() {
 		os.Exit(ui.Screenshots(os.Args[2], os.Stderr))
 	}
 	// Ctrl-C, a session's end (SIGHUP) and a stop (SIGTERM) all end the command the same way:
-	// the browser is closed and its temporary profile removed.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// the browser is closed and its temporary profile removed. A command started with SIGHUP
+	// ignored (nohup) goes on ignoring it.
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), sigs...)
 	code := cli.Main(ctx, os.Args[1:], cli.OSEnv())
 	stop()
 	os.Exit(code)

@@ -90,6 +90,60 @@ func TestSIGTERMClosesTheBrowser(t *testing.T) {
 	}
 }
 
+// A capture started under nohup (SIGHUP ignored) goes on when the session ends.
+func TestNohupIgnoresSIGHUP(t *testing.T) {
+	hang := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-hang }))
+	defer srv.Close()
+	defer close(hang)
+	dir, tmp := t.TempDir(), t.TempDir()
+	pass := filepath.Join(dir, "pass")
+	os.WriteFile(pass, []byte(store.TestPassphrase+"\n"), 0o600)
+	st := []string{"--store", filepath.Join(dir, "store"), "--passphrase-file", pass}
+	if out, err := mainCmd(t, tmp, append([]string{"init", "--officer", "o"}, st...)...).CombinedOutput(); err != nil {
+		t.Fatalf("init: %v %s", err, out)
+	}
+	out, err := mainCmd(t, tmp, append([]string{"case", "new", "--name", "x", "--json"}, st...)...).Output()
+	var c struct{ ID string }
+	if err != nil || json.Unmarshal(bytes.TrimSpace(out), &c) != nil {
+		t.Fatalf("case new: %v %s", err, out)
+	}
+	cmd := mainCmd(t, tmp, append([]string{"capture", srv.URL + "/ad", "--case", c.ID, "--headless", "--ocr=false"}, st...)...)
+	cmd.Args = append([]string{"nohup"}, cmd.Args...)
+	cmd.Path, _ = exec.LookPath("nohup")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for deadline := time.Now().Add(time.Minute); len(browsersUnder(tmp)) == 0; {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the browser never started")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGHUP)
+	select {
+	case err := <-done:
+		t.Errorf("SIGHUP ended a command started under nohup: %v", err)
+	case <-time.After(3 * time.Second):
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		cmd.Process.Kill()
+		t.Fatal("SIGTERM did not end the capture")
+	}
+	for deadline := time.Now().Add(10 * time.Second); len(browsersUnder(tmp)) > 0 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	for _, pid := range browsersUnder(tmp) {
+		syscall.Kill(pid, syscall.SIGKILL)
+	}
+}
+
 // browsersUnder lists the processes whose command line names a path under dir.
 func browsersUnder(dir string) []int {
 	var pids []int

@@ -492,7 +492,8 @@ func placeNew(tmp, out string) error {
 	err := os.Link(tmp, out)
 	switch {
 	case err == nil:
-		return os.Remove(tmp)
+		os.Remove(tmp) // the package is in place; Export removes tmp again anyway
+		return nil
 	case errors.Is(err, fs.ErrExist):
 		return fmt.Errorf("%s already exists: a package is never overwritten", out)
 	}
