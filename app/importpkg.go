@@ -72,8 +72,10 @@ type AlreadyImported struct {
 // ImportPackage verifies a package and only then takes its captures into a case, each with its
 // origin; the artifacts are stored unchanged (their hashes are checked again on the way in),
 // and each capture is analysed here with this workstation's rule packs. The package is read
-// through one open file, so what is stored is what was verified; if anything of it fails on
-// the way in, nothing of it is stored.
+// through one open file, so what is stored is what was verified; a package that fails
+// verification or a check on the way in stores nothing. A failure while the records are
+// written (a full disk, a cancel) leaves the captures written so far in the case, listed in
+// the summary returned with the error.
 func (w *Workstation) ImportPackage(ctx context.Context, path string, opts ImportOptions) (ImportSummary, error) {
 	if _, err := w.st.Case(opts.Case); err != nil {
 		return ImportSummary{}, err
@@ -126,9 +128,18 @@ func (w *Workstation) ImportPackage(ctx context.Context, path string, opts Impor
 			batch.Cancel()
 			return sum, fmt.Errorf("import capture %s: %w", id, err)
 		}
-		if as, ok := have[c.orig.RecordID.String()]; ok {
+		// the partner's record, or, for a capture that went from here to the partner and
+		// back, the record it was imported from
+		keys := []string{c.orig.RecordID.String()}
+		if c.orig.Origin != nil {
+			keys = append(keys, c.orig.Origin.Record)
+		}
+		if as, ok := firstHeld(have, keys); ok {
 			sum.Already = append(sum.Already, AlreadyImported{Capture: id, As: as})
 			continue
+		}
+		for _, k := range keys {
+			have[k] = "(this import)"
 		}
 		bodies = append(bodies, c)
 	}
@@ -170,13 +181,21 @@ func (w *Workstation) importedRecords(ctx context.Context, caseID string) (map[s
 	}
 	have := map[string]string{}
 	for _, c := range caps {
+		have[c.RecordID.String()] = c.ID
 		if c.Origin != nil {
 			have[c.Origin.Record] = c.ID
-		} else {
-			have[c.RecordID.String()] = c.ID
 		}
 	}
 	return have, nil
+}
+
+func firstHeld(have map[string]string, keys []string) (string, bool) {
+	for _, k := range keys {
+		if as, ok := have[k]; ok {
+			return as, true
+		}
+	}
+	return "", false
 }
 
 // importedCapture is a capture of a package whose artifacts are staged.

@@ -338,3 +338,42 @@ func TestDirAtEndZip64(t *testing.T) {
 		pf.Close()
 	}
 }
+
+// A capture listed twice in a package is a problem of the package; a capture that goes to a
+// partner and comes back in the partner's package is not taken twice into the case it came
+// from.
+func TestImportTakesNothingTwice(t *testing.T) {
+	a, c, pkg := exportFixture(t)
+	good, err := VerifyPackage(ctx, pkg, PackageLimits{})
+	if err != nil || !good.OK {
+		t.Fatalf("%+v %v", good, err)
+	}
+	x := newKey(t)
+	xID := store.WorkstationIDOf(x.Public().(ed25519.PublicKey))
+	twice := forge(t, pkg, x, nil, func(m *PackageManifest) { m.Workstation, m.Captures = xID, append(m.Captures, m.Captures[0]) })
+	if rep, err := VerifyPackage(ctx, twice, PackageLimits{}); err != nil || rep.OK || !hasProblem(rep, "lists capture "+good.Captures[0]+" twice") {
+		t.Errorf("a capture listed twice: %+v %v", rep.Problems, err)
+	}
+
+	b, err := Create(ctx, testConfig(t), Settings{Officer: "Agente Partner", Region: "ES"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	cb, _ := b.NewCase(ctx, store.CaseInfo{Name: "Recibido"})
+	if _, err := b.ImportPackage(ctx, pkg, ImportOptions{Case: cb.ID, AcceptKey: good.Key}); err != nil {
+		t.Fatal(err)
+	}
+	back := filepath.Join(t.TempDir(), "back.zip")
+	if _, err := b.Export(ctx, ExportOptions{Case: cb.ID, Out: back, NoPDF: true}); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ := VerifyPackage(ctx, back, PackageLimits{})
+	sum, err := a.ImportPackage(ctx, back, ImportOptions{Case: c.ID, AcceptKey: rep.Key})
+	if err != nil || len(sum.Captures) != 0 || len(sum.Already) != 2 {
+		t.Errorf("the captures come back: %+v %v", sum, err)
+	}
+	if caps, _ := a.Captures(ctx, c.ID); len(caps) != 2 {
+		t.Errorf("%d captures in the case they came from, want 2", len(caps))
+	}
+}

@@ -486,6 +486,13 @@ func (v *pkgVerifier) checkManifest() {
 		return
 	}
 	v.r.Manifest, v.r.Workstation, v.r.Officer, v.r.Case, v.r.Captures = &m, m.Workstation, m.Officer, m.Case.ID, m.Captures
+	seen := map[string]bool{}
+	for _, id := range m.Captures {
+		if seen[id] {
+			v.r.problem(pkgManifest, "lists capture %s twice", id)
+		}
+		seen[id] = true
+	}
 	if v.key != nil {
 		if k, err := ParseAuthorizedKey(m.Key); err != nil || !k.Equal(v.key) {
 			v.r.problem(pkgManifest, "names another key than keys/workstation.pub")
