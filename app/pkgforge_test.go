@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -228,6 +229,32 @@ func TestPackageForgeries(t *testing.T) {
 			}
 		}
 	})
+	t.Run("a file between the entries", func(t *testing.T) {
+		// a file left in the ZIP but taken out of its directory: a reader going through the
+		// file from its start sees it; verify-package must not call the file the package
+		zr, err := zip.OpenReader(pkg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		with := filepath.Join(t.TempDir(), "with.zip")
+		f, _ := os.Create(with)
+		zw := zip.NewWriter(f)
+		for i, e := range zr.File {
+			if i == len(zr.File)/2 {
+				w, _ := zw.Create("captures/" + good.Captures[0] + "/unsigned.txt")
+				w.Write([]byte("a file no signature covers"))
+			}
+			zw.Copy(e)
+		}
+		zw.Close()
+		f.Close()
+		zr.Close()
+		hidden := hideEntry(t, with, "captures/"+good.Captures[0]+"/unsigned.txt")
+		rep, err := VerifyPackage(ctx, hidden, PackageLimits{})
+		if err != nil || rep.OK || !hasProblem(rep, "between its ZIP entries") {
+			t.Errorf("a file hidden between the entries: %+v %v", rep.Problems, err)
+		}
+	})
 	t.Run("links and directories", func(t *testing.T) {
 		link := rewriteEntries(t, pkg, func(zw *zip.Writer) {
 			h := &zip.FileHeader{Name: "captures/" + good.Captures[0] + "/images2"}
@@ -332,7 +359,7 @@ func TestDirAtEndZip64(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := dirAtEnd(pf); got != (junk == "") {
+		if _, got := dirAtEnd(pf); got != (junk == "") {
 			t.Errorf("with %d bytes after it: whole %v", len(junk), got)
 		}
 		pf.Close()
@@ -376,4 +403,34 @@ func TestImportTakesNothingTwice(t *testing.T) {
 	if caps, _ := a.Captures(ctx, c.ID); len(caps) != 2 {
 		t.Errorf("%d captures in the case they came from, want 2", len(caps))
 	}
+}
+
+// hideEntry takes the entry name out of a ZIP's central directory, leaving its bytes where
+// they are.
+func hideEntry(t *testing.T, path, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	end := len(b) - 22
+	size := int(binary.LittleEndian.Uint32(b[end+12:]))
+	for p := int(binary.LittleEndian.Uint32(b[end+16:])); p < end; {
+		n, m, k := int(binary.LittleEndian.Uint16(b[p+28:])), int(binary.LittleEndian.Uint16(b[p+30:])), int(binary.LittleEndian.Uint16(b[p+32:]))
+		l := 46 + n + m + k
+		if string(b[p+46:p+46+n]) != name {
+			p += l
+			continue
+		}
+		b = append(b[:p:p], b[p+l:]...)
+		end -= l
+		binary.LittleEndian.PutUint16(b[end+8:], binary.LittleEndian.Uint16(b[end+8:])-1)
+		binary.LittleEndian.PutUint16(b[end+10:], binary.LittleEndian.Uint16(b[end+10:])-1)
+		binary.LittleEndian.PutUint32(b[end+12:], uint32(size-l))
+		out := filepath.Join(t.TempDir(), "hidden.zip")
+		os.WriteFile(out, b, 0o644)
+		return out
+	}
+	t.Fatalf("%s not in the directory", name)
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
@@ -187,45 +188,107 @@ func (v *pkgVerifier) wholeFile(pf *packageFile) {
 	if first == "" && len(pf.zr.File) > 0 {
 		v.r.problem("", "the file holds bytes before its first ZIP entry, which no signature covers: not the package as it was exported")
 	}
-	if !dirAtEnd(pf) {
+	dir, ok := dirAtEnd(pf)
+	if !ok {
 		v.r.problem("", "the file holds bytes after the ZIP's entries or its end, which no signature covers: not the package as it was exported")
+	} else if first != "" && !contiguous(pf, dir) {
+		v.r.problem("", "the file holds bytes between its ZIP entries, which no entry and no signature covers: not the package as it was exported")
 	}
+}
+
+// contiguous reports a ZIP whose entries follow one another from the start of the file up to
+// its central directory at dir: each local header where the last entry's data (and data
+// descriptor) ends, naming the entry the directory has there, so that no bytes lie between
+// them that a reader going through the file from its start would take for a file.
+func contiguous(pf *packageFile, dir int64) bool {
+	type at struct {
+		f   *zip.File
+		off int64
+	}
+	var list []at
+	for _, f := range pf.zr.File {
+		off, err := f.DataOffset()
+		if err != nil {
+			return false
+		}
+		list = append(list, at{f, off})
+	}
+	slices.SortFunc(list, func(a, b at) int { return cmp.Compare(a.off, b.off) })
+	headerAt := func(pos int64, e at) bool {
+		var h [30]byte
+		if _, err := pf.f.ReadAt(h[:], pos); err != nil || string(h[:4]) != "PK\x03\x04" {
+			return false
+		}
+		n, x := int64(binary.LittleEndian.Uint16(h[26:])), int64(binary.LittleEndian.Uint16(h[28:]))
+		name := make([]byte, n)
+		_, err := pf.f.ReadAt(name, pos+30)
+		return err == nil && string(name) == e.f.Name && pos+30+n+x == e.off
+	}
+	pos := int64(0)
+	for i, e := range list {
+		if !headerAt(pos, e) {
+			return false
+		}
+		end := e.off + int64(e.f.CompressedSize64)
+		next := func(p int64) bool {
+			if i+1 < len(list) {
+				return headerAt(p, list[i+1])
+			}
+			return p == dir
+		}
+		if e.f.Flags&0x8 == 0 {
+			pos = end
+			continue
+		}
+		// a data descriptor follows the data: a signature or not, sizes of 4 or 8 bytes
+		pos = -1
+		for _, d := range []int64{16, 24, 12, 20} {
+			if next(end + d) {
+				pos = end + d
+				break
+			}
+		}
+		if pos < 0 {
+			return false
+		}
+	}
+	return pos == dir
 }
 
 // dirAtEnd reports a ZIP whose central directory (and zip64 end records, if any) runs up to
 // its end record, at the very end of the file, from where the end record says, counted from
 // the start of the file.
-func dirAtEnd(pf *packageFile) bool {
+func dirAtEnd(pf *packageFile) (int64, bool) {
 	var end [22]byte
 	if pf.size < 22 {
-		return false
+		return 0, false
 	}
 	if _, err := pf.f.ReadAt(end[:], pf.size-22); err != nil || string(end[:4]) != "PK\x05\x06" || end[20] != 0 || end[21] != 0 {
-		return false
+		return 0, false
 	}
 	size, off := int64(binary.LittleEndian.Uint32(end[12:])), int64(binary.LittleEndian.Uint32(end[16:]))
 	if off != 0xFFFFFFFF && size != 0xFFFFFFFF {
-		return off+size+22 == pf.size
+		return off, off+size+22 == pf.size
 	}
 	// zip64: a locator before the end record names the zip64 end record, which names the directory
 	var loc [20]byte
 	if pf.size < 42 {
-		return false
+		return 0, false
 	}
 	if _, err := pf.f.ReadAt(loc[:], pf.size-42); err != nil || string(loc[:4]) != "PK\x06\x07" {
-		return false
+		return 0, false
 	}
 	at := int64(binary.LittleEndian.Uint64(loc[8:]))
 	var rec [56]byte
 	if at < 0 || at > pf.size-42-56 {
-		return false
+		return 0, false
 	}
 	if _, err := pf.f.ReadAt(rec[:], at); err != nil || string(rec[:4]) != "PK\x06\x06" {
-		return false
+		return 0, false
 	}
 	recEnd := at + 12 + int64(binary.LittleEndian.Uint64(rec[4:]))
 	size, off = int64(binary.LittleEndian.Uint64(rec[40:])), int64(binary.LittleEndian.Uint64(rec[48:]))
-	return off+size == at && recEnd == pf.size-42
+	return off, off+size == at && recEnd == pf.size-42
 }
 
 type pkgVerifier struct {
@@ -261,7 +324,7 @@ func (v *pkgVerifier) entries(zr *zip.Reader) bool {
 	var total uint64
 	ok := true
 	for _, f := range zr.File {
-		if dir, isDir := strings.CutSuffix(f.Name, "/"); isDir && f.Mode().IsDir() && f.UncompressedSize64 == 0 && safePackagePath(dir) {
+		if dir, isDir := strings.CutSuffix(f.Name, "/"); isDir && f.Mode().IsDir() && f.UncompressedSize64 == 0 && f.CompressedSize64 == 0 && safePackagePath(dir) {
 			continue
 		}
 		switch {
