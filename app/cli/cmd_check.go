@@ -147,7 +147,7 @@ func checkImage(ctx context.Context, o out, a *analysis.Analyzer, path, langs st
 	}
 	o.text("Image %s: %s %dx%d, pHash %s, dHash %s", path, info.Format, info.Width, info.Height, info.PHash, info.DHash)
 	if info.EXIF != nil {
-		o.text("  EXIF: %+v", *info.EXIF)
+		o.text("  EXIF: %s", fmt.Sprintf("%+v", *info.EXIF)) // as a string, so that clean reaches its fields
 	}
 	o.text("Text read from the image (OCR, %s):\n%s\n", strings.Join(ocr.Langs, "+"), block(ocr.Text))
 	printReport(o, ocr.Text, res)

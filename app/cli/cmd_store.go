@@ -34,7 +34,7 @@ func runInitCmd(ctx context.Context, e *Env, args []string) error {
 		return o.obj(map[string]string{"store": cfg.Dir, "workstation": w.Store().WorkstationID(), "officer": w.Officer()})
 	}
 	o.text("Created an encrypted evidence store in %s", cfg.Dir)
-	o.text("Workstation %s, officer %q. Keep the passphrase safe: without it the evidence cannot be read.", w.Store().WorkstationID(), w.Officer())
+	o.text("Workstation %s, officer \"%s\". Keep the passphrase safe: without it the evidence cannot be read.", w.Store().WorkstationID(), w.Officer())
 	return nil
 }
 

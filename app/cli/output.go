@@ -28,7 +28,9 @@ func (o out) obj(v any) error {
 // text writes a line for people (in human mode). Its string arguments are shown as they are
 // but for what a terminal would obey rather than print (clean): a page title, a partner's
 // officer name or a file name in a package cannot move the cursor, hide lines or rewrite what
-// was printed. A block keeps its line breaks.
+// was printed. A block keeps its line breaks. Only arguments that are strings, errors or
+// Stringers are cleaned: a struct is formatted to a string first, and %q (which escapes on its
+// own) is not used with text.
 func (o out) text(format string, args ...any) {
 	if o.json {
 		return
