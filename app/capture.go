@@ -198,10 +198,13 @@ func (w *Workstation) ExtractCapture(ctx context.Context, id, dir string) ([]str
 	}
 	names := []string{"record.json"}
 	for _, a := range c.Artifacts {
-		if !filepath.IsLocal(filepath.FromSlash(a.Name)) || a.Name == "record.json" {
+		if !filepath.IsLocal(filepath.FromSlash(a.Name)) {
 			return nil, errors.New("artifact name " + a.Name + " would leave the output directory")
 		}
 		names = append(names, a.Name)
+	}
+	if err := namesApart(names); err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -251,6 +254,28 @@ func (w *Workstation) ExtractCapture(ctx context.Context, id, dir string) ([]str
 	}
 	_, lerr := w.st.LogAction(ctx, store.Action{Actor: w.settings.Officer, Verb: store.ActExport, Subject: id, Details: details})
 	return written, errors.Join(err, lerr)
+}
+
+// namesApart checks that files of these names (slash-separated) can all be written side by
+// side: no two the same, also on a file system that ignores case, and none where another's
+// folder must be. A partner's record may name its artifacts anyhow.
+func namesApart(names []string) error {
+	files := map[string]string{}
+	for _, n := range names {
+		k := strings.ToLower(n)
+		if other, ok := files[k]; ok {
+			return fmt.Errorf("artifacts %s and %s would be the same file", other, n)
+		}
+		files[k] = n
+	}
+	for _, n := range names {
+		for dir := path.Dir(n); dir != "."; dir = path.Dir(dir) {
+			if other, ok := files[strings.ToLower(dir)]; ok {
+				return fmt.Errorf("artifact %s would need %s to be a folder", n, other)
+			}
+		}
+	}
+	return nil
 }
 
 // inTheWay tells what under root stands where a file name (slash-separated) is to be written:

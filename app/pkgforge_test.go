@@ -434,3 +434,21 @@ func hideEntry(t *testing.T, path, name string) string {
 	t.Fatalf("%s not in the directory", name)
 	return ""
 }
+
+// Artifact names a partner's record may hold that cannot be files side by side are refused
+// before anything is written.
+func TestNamesApart(t *testing.T) {
+	for _, names := range [][]string{
+		{"record.json", "page.html", "page.html"},
+		{"record.json", "Page.HTML", "page.html"},
+		{"record.json", "images", "images/001.png"},
+		{"record.json", "record.json"},
+	} {
+		if err := namesApart(names); err == nil {
+			t.Errorf("%q: no error", names)
+		}
+	}
+	if err := namesApart([]string{"record.json", "page.html", "images/001.png", "images/002.png"}); err != nil {
+		t.Errorf("ordinary names: %v", err)
+	}
+}
