@@ -116,7 +116,7 @@ func (c StoreConfig) options(actor string) store.Options {
 // Create makes a new store and records the officer's settings in it.
 func Create(ctx context.Context, cfg StoreConfig, s Settings) (*Workstation, error) {
 	s = s.withDefaults()
-	if err := validRegion(s.Region); err != nil {
+	if err := s.validate(); err != nil {
 		return nil, err
 	}
 	st, err := store.Init(ctx, cfg.options(s.Officer))
@@ -148,6 +148,15 @@ func Unlock(ctx context.Context, cfg StoreConfig) (*Workstation, error) {
 	}
 	w.settings = w.settings.withDefaults()
 	return w, nil
+}
+
+// validate checks what Settings hold that cases and the custody log take over: the officer's
+// name, one line of text (it goes into every case), and the region.
+func (s Settings) validate() error {
+	if err := store.OneLine(s.Officer); err != nil {
+		return fmt.Errorf("%w: the officer's name %v", store.ErrInvalid, err)
+	}
+	return validRegion(s.Region)
 }
 
 func validRegion(r string) error {
@@ -206,7 +215,7 @@ func (w *Workstation) Officer() string { return w.settings.Officer }
 // SaveSettings records new settings as a new version.
 func (w *Workstation) SaveSettings(ctx context.Context, s Settings) error {
 	s = s.withDefaults()
-	if err := validRegion(s.Region); err != nil {
+	if err := s.validate(); err != nil {
 		return err
 	}
 	recs, err := w.st.List(ctx, store.KindSettings, "")

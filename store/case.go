@@ -43,7 +43,7 @@ func (c CaseInfo) validate() error {
 	}
 	// one-line fields: what would be a line break or a terminal command in a listing is refused
 	for field, v := range map[string]string{"name": c.Name, "reference": c.Reference, "jurisdiction": c.Jurisdiction, "officer": c.Officer} {
-		if err := oneLine(v); err != nil {
+		if err := OneLine(v); err != nil {
 			return fmt.Errorf("%w: the case's %s %v", ErrInvalid, field, err)
 		}
 	}
@@ -53,8 +53,9 @@ func (c CaseInfo) validate() error {
 	return nil
 }
 
-// oneLine accepts text of one line: UTF-8, without control characters.
-func oneLine(s string) error {
+// OneLine accepts text of one line: UTF-8, without control characters. Names that go into
+// listings and the custody log (a case's, an officer's) must be such text.
+func OneLine(s string) error {
 	if !utf8.ValidString(s) {
 		return errors.New("is not UTF-8 text")
 	}

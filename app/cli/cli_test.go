@@ -263,3 +263,12 @@ func TestLogRefusesAnArgument(t *testing.T) {
 		t.Errorf("log case-…: exit %d %q", code, errs)
 	}
 }
+
+// An officer's name goes into every case and listing: init refuses one with a control
+// character, rather than storing one that no case could then take.
+func TestInitRefusesAControlCharacterInTheOfficer(t *testing.T) {
+	te := newTestEnv(t)
+	if code, _, errs := te.run("init", "--officer", "Agente\tRossi"); code == 0 || !strings.Contains(errs, "control character") {
+		t.Errorf("init --officer with a tab: exit %d %q", code, errs)
+	}
+}
