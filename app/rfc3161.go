@@ -166,7 +166,10 @@ func parseTSResponse(der []byte) (tsToken, error) {
 }
 
 // ErrTokenSignature: a token whose signature does not hold (no signer, no certificate to check
-// it with, or a TSTInfo other than the one signed).
+// it with, or a TSTInfo other than the one signed). A token that passes is signed by the
+// certificate it carries; that this certificate is the TSA's is not checked here (it takes the
+// TSA's CA, as with openssl ts -verify -CAfile), so a TSA reached over plain http, or one the
+// officer should not have trusted, can still sign any time it likes.
 var ErrTokenSignature = errors.New("the time-stamp token's signature does not hold")
 
 // cmsSignedData is CMS SignedData (RFC 5652 §5.1) whole.

@@ -246,14 +246,17 @@ func (w *Workstation) requestTimestamp(ctx context.Context, c *http.Client, tsa 
 
 // postTSQuery sends a query by the HTTP transport of RFC 3161 §3.4 and returns the answer.
 // A server error counts as unreachable (try again later), a client error as a refusal.
-// sameHost follows a TSA's redirect only on its own host (http to https, another path): the
-// workstation sends nothing to a host the officer did not set.
+// sameHost follows a TSA's redirect only on its own host (http to https, another path), never
+// from https down to http: the workstation sends nothing to a host the officer did not set.
 func sameHost(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
 		return errors.New("too many redirects")
 	}
 	if req.URL.Host != via[0].URL.Host {
 		return fmt.Errorf("the TSA redirects to %s, another host: not followed", req.URL.Host)
+	}
+	if via[0].URL.Scheme == "https" && req.URL.Scheme != "https" {
+		return errors.New("the TSA redirects from https to plain http: not followed")
 	}
 	return nil
 }

@@ -442,9 +442,10 @@ func FuzzTimestampResponse(f *testing.F) {
 	})
 }
 
-// A token whose TSTInfo was changed after signing, whose signature was changed, or that has no
-// signer or no certificate to check it with, is refused: a hostile TSA or a man in the middle
-// cannot date evidence as it likes.
+// A token whose TSTInfo was changed after signing (another time), whose signature was
+// changed, or that has no signer or no certificate to check it with, is refused. (A token
+// signed afresh by a certificate of the forger's own passes this check; only the TSA's CA
+// tells it apart.)
 func TestTimestampForgedTokens(t *testing.T) {
 	tsa := newTestTSA(t)
 	q, err := newTSQuery(make([]byte, 32))
