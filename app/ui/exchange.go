@@ -128,8 +128,12 @@ func (s *caseScreen) importPackage(path, accept string) {
 				}
 				s.updateHeader()
 				go s.analysePending()
-				dialog.ShowInformation(lang.L("Package imported"), fmt.Sprintf(lang.L("%d captures from workstation %s (officer %s) are in this case; each keeps its origin."),
-					len(sum.Captures), sum.Report.Workstation, sum.Report.Officer), s.ww.win)
+				msg := fmt.Sprintf(lang.L("%d captures from workstation %s (officer %s) are in this case; each keeps its origin."),
+					len(sum.Captures), sum.Report.Workstation, sum.Report.Officer)
+				if len(sum.Already) > 0 {
+					msg += "\n" + fmt.Sprintf(lang.L("%d of the package's captures were in this case already and were not taken twice."), len(sum.Already))
+				}
+				dialog.ShowInformation(lang.L("Package imported"), msg, s.ww.win)
 			}
 		})
 	}()

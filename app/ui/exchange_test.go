@@ -4,7 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/intercepted-eu/workstation/app"
 	"github.com/intercepted-eu/workstation/store"
@@ -54,4 +60,53 @@ func TestCaseScreenExportImport(t *testing.T) {
 	if err != nil || got.Origin == nil || got.Origin.Officer != "Insp. Out" {
 		t.Errorf("imported capture: %+v %v", got.Origin, err)
 	}
+	// the same package again: nothing taken twice, and the dialog says so
+	eventually(t, "the first import's dialog", func() bool { return !cs.importing && in.win.Canvas().Overlays().Top() != nil })
+	onUI(func() {
+		in.win.Canvas().Overlays().Top().Hide()
+		cs.importPackage(pkg, "")
+	})
+	eventually(t, "the second import's dialog", func() bool {
+		var said bool
+		onUI(func() {
+			top := in.win.Canvas().Overlays().Top()
+			said = !cs.importing && top != nil && deepText(top, "were in this case already")
+		})
+		return said
+	})
+	if caps, _ := in.ws.Captures(context.Background(), c2.ID); len(caps) != 1 {
+		t.Errorf("%d captures after importing the same package twice", len(caps))
+	}
+}
+
+// deepText looks for text in o and in what its widgets draw (a dialog's message is drawn by
+// its renderer, which walk does not enter).
+func deepText(o fyne.CanvasObject, part string) bool {
+	switch w := o.(type) {
+	case *widget.Label:
+		if strings.Contains(w.Text, part) {
+			return true
+		}
+	case *canvas.Text:
+		if strings.Contains(w.Text, part) {
+			return true
+		}
+	case *widget.RichText:
+		if strings.Contains(w.String(), part) {
+			return true
+		}
+	}
+	var kids []fyne.CanvasObject
+	switch c := o.(type) {
+	case *fyne.Container:
+		kids = c.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(c).Objects()
+	}
+	for _, k := range kids {
+		if deepText(k, part) {
+			return true
+		}
+	}
+	return false
 }
