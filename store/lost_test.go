@@ -77,17 +77,8 @@ func TestInitAfterACrashedInit(t *testing.T) {
 // Badger drops the tables a missing MANIFEST does not list: the store is not opened, and its
 // tables stay.
 func TestMissingManifestIsNotOpened(t *testing.T) {
-	s := TestInit(t)
-	dir := s.Dir()
-	for i := range 50 {
-		s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
-	}
-	s.Close()
+	dir, tables := closedWithTables(t)
 	db := filepath.Join(dir, dbSubdir)
-	tables, _ := filepath.Glob(filepath.Join(db, "*.sst"))
-	if len(tables) == 0 {
-		t.Fatal("no tables written")
-	}
 	os.Rename(filepath.Join(db, "MANIFEST"), filepath.Join(t.TempDir(), "MANIFEST"))
 	if _, err := Open(ctx, TestOptions(dir)); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "MANIFEST is missing") {
 		t.Errorf("open without MANIFEST: %v", err)
@@ -224,17 +215,8 @@ func TestDamagedTablesAreNotOpened(t *testing.T) {
 		"no key registry": func(db, table string) { os.Remove(filepath.Join(db, "KEYREGISTRY")) },
 	} {
 		t.Run(name, func(t *testing.T) {
-			s := TestInit(t)
-			dir := s.Dir()
-			for i := range 50 {
-				s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
-			}
-			s.Close()
+			dir, tables := closedWithTables(t)
 			db := filepath.Join(dir, dbSubdir)
-			tables, _ := filepath.Glob(filepath.Join(db, "*.sst"))
-			if len(tables) == 0 {
-				t.Fatal("no tables written")
-			}
 			damage(db, tables[0])
 			before := snapshotDir(t, db)
 			if _, err := Open(ctx, TestOptions(dir)); !errors.Is(err, ErrDamaged) {
@@ -250,12 +232,7 @@ func TestDamagedTablesAreNotOpened(t *testing.T) {
 // A table a crash left half-written is not in the MANIFEST: it does not stop the store from
 // opening (Badger removes it).
 func TestHalfWrittenTableIsNoDamage(t *testing.T) {
-	s := TestInit(t)
-	dir := s.Dir()
-	for i := range 50 {
-		s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
-	}
-	s.Close()
+	dir, _ := closedWithTables(t)
 	os.WriteFile(filepath.Join(dir, dbSubdir, "999999.sst"), bytes.Repeat([]byte{0xAB}, 1000), 0o600)
 	s2, err := Open(ctx, TestOptions(dir))
 	if err != nil {
@@ -290,4 +267,21 @@ func TestVerifyWhileWriting(t *testing.T) {
 	}
 	close(stop)
 	<-done
+}
+
+// closedWithTables makes a closed store whose database has tables on disk, and returns its
+// folder and the tables.
+func closedWithTables(t *testing.T) (string, []string) {
+	t.Helper()
+	s := TestInit(t)
+	dir := s.Dir()
+	for i := range 50 {
+		s.CreateCase(ctx, "tester", CaseInfo{Name: strings.Repeat("case ", i+1)})
+	}
+	s.Close()
+	tables, _ := filepath.Glob(filepath.Join(dir, dbSubdir, "*.sst"))
+	if len(tables) == 0 {
+		t.Fatal("no tables written")
+	}
+	return dir, tables
 }
