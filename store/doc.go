@@ -13,8 +13,10 @@
 //     tombstone version. Nothing is rewritten or removed in place.
 //   - Custody log: an append-only chain of Entries, each holding the hash of the one before it,
 //     written in the same transaction as the change it describes. Its head is signed on every
-//     append with the workstation's Ed25519 key, which lives inside the encrypted store. A small
-//     index keeps the newest entry of each action (LastEntry: "the last verify").
+//     append with the workstation's Ed25519 key, which lives inside the encrypted store, and
+//     the signed head is also written beside the database (head.json), so that a database put
+//     back to an earlier state of its own is still found. A small index keeps the newest entry
+//     of each action (LastEntry: "the last verify").
 //
 // Keys at rest: the officer's passphrase goes through Argon2id with a per-store salt to a key
 // that unwraps a random data key (AES-256-GCM); the data key is Badger's encryption key. Changing
@@ -27,6 +29,9 @@
 //
 // "Verified" means that Verify re-read every record and (in full mode) every blob byte, recomputed
 // their SHA-256, found every reference resolvable, the custody chain unbroken from entry 1 to the
-// signed head, and the head's signature valid. Badger's encryption hides data but does not detect
-// tampering; these checks do.
+// signed head, the head's signature valid, and the log holding the entry head.json names (no
+// rollback kept as head.rolled-back-*.json). Badger's encryption hides data but does not detect
+// tampering; these checks do. A database Badger would damage or crash on when opening (no
+// MANIFEST or key registry, a table cut short) is refused with ErrDamaged before Badger reads
+// it, and one without its store.json with ErrHeaderMissing; neither is changed.
 package store
