@@ -30,8 +30,10 @@ test: deps fmt-check vet
 	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/analysis$$'); rest=$$?; \
 	wait $$pure; pure=$$?; exit $$(( pure || rest ))
 
+# One package at a time (-p 1): benchmarks of two packages running at once on two cores
+# measure each other.
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 60m ./...
+	$(GO) test -p 1 -run '^$$' -bench . -benchtime 3x -timeout 60m ./...
 
 # Runs the real window under Xvfb through create store, case, capture of a local synthetic
 # site, capture view, quick check, verify and the Italian UI; PNGs go to docs/screenshots/.
