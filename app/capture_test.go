@@ -104,7 +104,7 @@ func TestSaveCapturesKeepsStoreIntact(t *testing.T) {
 // same page with the same settling, in the same run.
 func BenchmarkCaptureEndToEnd(b *testing.B) {
 	site := boardSite(b)
-	cfg := StoreConfig{Dir: b.TempDir(), Passphrase: []byte("p"), KDF: store.TestKDF}
+	cfg := StoreConfig{Dir: b.TempDir(), Passphrase: []byte(store.TestPassphrase), KDF: store.TestKDF}
 	w, err := Create(ctx, cfg, Settings{Officer: "bench"})
 	if err != nil {
 		b.Fatal(err)

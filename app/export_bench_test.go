@@ -26,7 +26,7 @@ import (
 // the two speeds: what the manifests, signatures, custody log and report cost on top.
 func BenchmarkExport1000(b *testing.B) {
 	const captures = 1000
-	cfg := StoreConfig{Dir: b.TempDir(), Passphrase: []byte("p"), KDF: store.TestKDF}
+	cfg := StoreConfig{Dir: b.TempDir(), Passphrase: []byte(store.TestPassphrase), KDF: store.TestKDF}
 	w, err := Create(ctx, cfg, Settings{Officer: "bench"})
 	if err != nil {
 		b.Fatal(err)

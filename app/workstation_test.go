@@ -12,7 +12,7 @@ import (
 var ctx = context.Background()
 
 func testConfig(t *testing.T) StoreConfig {
-	return StoreConfig{Dir: t.TempDir(), Passphrase: []byte("pass"), KDF: store.TestKDF}
+	return StoreConfig{Dir: t.TempDir(), Passphrase: []byte("test passphrase"), KDF: store.TestKDF}
 }
 
 func TestSettingsSurviveUnlock(t *testing.T) {

@@ -20,7 +20,8 @@
 //
 // Keys at rest: the officer's passphrase goes through Argon2id with a per-store salt to a key
 // that unwraps a random data key (AES-256-GCM); the data key is Badger's encryption key. Changing
-// the passphrase rewraps the data key and never rewrites evidence.
+// the passphrase rewraps the data key and never rewrites evidence. A new passphrase (Init,
+// ChangePassphrase) needs MinPassphraseLen characters; an older store opens with the one it has.
 //
 // "Saved" means on disk: every commit is synced before it returns. Writes are refused with
 // ErrDiskFull while free space is below a reserve, so a full disk never reaches Badger mid-write.

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/table"
@@ -187,10 +188,28 @@ func removeSynced(path string) error {
 	return syncDir(filepath.Dir(path))
 }
 
-// Init creates a new store in opts.Dir (created if missing) and returns it open.
+// MinPassphraseLen is the fewest characters a new passphrase may have. Whoever holds the
+// laptop can guess offline: Argon2id makes each guess cost, it does not make the guesses fewer.
+// Stores made before this rule keep opening with the passphrase they have.
+const MinPassphraseLen = 12
+
+// checkNewPassphrase refuses a passphrase too short to protect evidence. Bytes that are not
+// UTF-8 count one character each.
+func checkNewPassphrase(p []byte) error {
+	if n := utf8.RuneCount(p); n < MinPassphraseLen {
+		return fmt.Errorf("%w: a new passphrase needs at least %d characters, this one has %d (a few words are easier to remember than a short code)", ErrInvalid, MinPassphraseLen, n)
+	}
+	return nil
+}
+
+// Init creates a new store in opts.Dir (created if missing) and returns it open. The
+// passphrase must have at least MinPassphraseLen characters.
 func Init(ctx context.Context, opts Options) (*Store, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
+		return nil, err
+	}
+	if err := checkNewPassphrase(opts.Passphrase); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
@@ -372,10 +391,11 @@ func (s *Store) Close() error {
 // Dir is the store's data directory.
 func (s *Store) Dir() string { return s.opts.Dir }
 
-// ChangePassphrase rewraps the data key under a new passphrase. The evidence is not rewritten.
+// ChangePassphrase rewraps the data key under a new passphrase, of at least MinPassphraseLen
+// characters. The evidence is not rewritten.
 func (s *Store) ChangePassphrase(ctx context.Context, actor string, oldPass, newPass []byte, kdf KDFParams) error {
-	if len(newPass) == 0 {
-		return fmt.Errorf("%w: empty new passphrase", ErrInvalid)
+	if err := checkNewPassphrase(newPass); err != nil {
+		return err
 	}
 	if kdf == (KDFParams{}) {
 		kdf = DefaultKDF

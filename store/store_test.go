@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -127,10 +128,10 @@ func TestChangePassphrase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ChangePassphrase(ctx, "officer A", []byte("wrong"), []byte("new one"), TestKDF); !errors.Is(err, ErrWrongPassphrase) {
+	if err := s.ChangePassphrase(ctx, "officer A", []byte("wrong"), []byte("a new passphrase"), TestKDF); !errors.Is(err, ErrWrongPassphrase) {
 		t.Fatalf("change with wrong old passphrase: %v", err)
 	}
-	if err := s.ChangePassphrase(ctx, "officer A", []byte(TestPassphrase), []byte("new one"), TestKDF); err != nil {
+	if err := s.ChangePassphrase(ctx, "officer A", []byte(TestPassphrase), []byte("a new passphrase"), TestKDF); err != nil {
 		t.Fatal(err)
 	}
 	dir := s.Dir()
@@ -139,7 +140,7 @@ func TestChangePassphrase(t *testing.T) {
 		t.Fatalf("old passphrase still opens: %v", err)
 	}
 	opts := TestOptions(dir)
-	opts.Passphrase = []byte("new one")
+	opts.Passphrase = []byte("a new passphrase")
 	s2, err := Open(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -280,4 +281,53 @@ func TestReadsRacingClose(t *testing.T) {
 	if _, err := s.Case(c.ID); !errors.Is(err, ErrClosed) {
 		t.Errorf("a read after Close: %v, want ErrClosed", err)
 	}
+}
+
+// A new passphrase needs MinPassphraseLen characters, counted as characters, not bytes; a
+// store whose passphrase was set before the rule keeps opening with it.
+func TestShortPassphraseRefused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "store")
+	opts := TestOptions(dir)
+	opts.Passphrase = []byte("λέξηκλειδιά") // 11 letters, 22 bytes
+	if _, err := Init(ctx, opts); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "at least 12") {
+		t.Fatalf("11-character passphrase: %v", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("a refused init left %s behind: %v", dir, err)
+	}
+	opts.Passphrase = []byte("λέξηκλειδιάς") // 12 letters
+	s, err := Init(ctx, opts)
+	if err != nil {
+		t.Fatalf("12-character passphrase: %v", err)
+	}
+	if err := s.ChangePassphrase(ctx, "officer A", opts.Passphrase, []byte("short"), TestKDF); !errors.Is(err, ErrInvalid) {
+		t.Fatalf("change to a short passphrase: %v", err)
+	}
+	s.Close()
+	if s, err = Open(ctx, opts); err != nil {
+		t.Fatalf("a refused change locked the store: %v", err)
+	}
+	s.Close()
+
+	// A store made before the rule, with a short passphrase.
+	h, err := readHeader(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := h.unwrap(opts.Passphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := wrap(key, []byte("old"), TestKDF, h.Created)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeHeader(dir, old); err != nil {
+		t.Fatal(err)
+	}
+	opts.Passphrase = []byte("old")
+	if s, err = Open(ctx, opts); err != nil {
+		t.Fatalf("an old short passphrase no longer opens its store: %v", err)
+	}
+	s.Close()
 }

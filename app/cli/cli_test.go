@@ -191,6 +191,10 @@ func TestPasswd(t *testing.T) {
 	te.mustRun("init")
 	te.mustRun("case", "new", "--name", "kept")
 	newFile := filepath.Join(t.TempDir(), "new")
+	os.WriteFile(newFile, []byte("too short\n"), 0o600)
+	if code, _, errs := te.run("passwd", "--new-passphrase-file", newFile); code == 0 || !strings.Contains(errs, "at least 12 characters") {
+		t.Errorf("passwd to a short passphrase: exit %d %q", code, errs)
+	}
 	os.WriteFile(newFile, []byte("a new passphrase\n"), 0o600)
 	te.mustRun("passwd", "--new-passphrase-file", newFile)
 	if code, _, _ := te.run("case", "list"); code != ExitWrongPass {
@@ -266,6 +270,17 @@ func TestLogRefusesAnArgument(t *testing.T) {
 
 // An officer's name goes into every case and listing: init refuses one with a control
 // character, rather than storing one that no case could then take.
+func TestInitRefusesAShortPassphrase(t *testing.T) {
+	te := newTestEnv(t)
+	os.WriteFile(te.pass, []byte("eleven char\n"), 0o600)
+	if code, _, errs := te.run("init"); code == 0 || !strings.Contains(errs, "at least 12 characters") {
+		t.Errorf("init with an 11-character passphrase: exit %d %q", code, errs)
+	}
+	if store.Exists(te.dir) {
+		t.Error("the refused init made a store")
+	}
+}
+
 func TestInitRefusesAControlCharacterInTheOfficer(t *testing.T) {
 	te := newTestEnv(t)
 	if code, _, errs := te.run("init", "--officer", "Agente\tRossi"); code == 0 || !strings.Contains(errs, "control character") {

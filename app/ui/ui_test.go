@@ -77,8 +77,14 @@ func TestFirstStartCreatesStore(t *testing.T) {
 	}
 	test.Type(s.officer, "Insp. Test")
 	test.Type(s.region, "IT")
-	test.Type(s.pass, "a passphrase")
-	test.Type(s.repeat, "another one")
+	test.Type(s.pass, "too short")
+	test.Type(s.repeat, "too short")
+	test.Tap(s.button)
+	if !strings.Contains(s.status.Text, "at least 12 characters") || store.Exists(cfg.Dir) {
+		t.Errorf("short passphrase: status %q, store made: %v", s.status.Text, store.Exists(cfg.Dir))
+	}
+	s.pass.SetText("a passphrase")
+	s.repeat.SetText("another one")
 	test.Tap(s.button)
 	if !strings.Contains(s.status.Text, "differ") {
 		t.Errorf("mismatched passphrases: status %q", s.status.Text)
@@ -143,7 +149,7 @@ func TestUnlockWrongPassphrase(t *testing.T) {
 	win := test.NewTempWindow(t, nil)
 	cfg := testConfig(t)
 	c := cfg
-	c.Passphrase = []byte("right")
+	c.Passphrase = []byte("the right passphrase")
 	w, err := app.Create(context.Background(), c, app.Settings{Officer: "o"})
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +170,7 @@ func TestUnlockWrongPassphrase(t *testing.T) {
 	if got != nil || s.pass.Text != "" {
 		t.Errorf("wrong passphrase unlocked or kept the text")
 	}
-	test.Type(s.pass, "right")
+	test.Type(s.pass, "the right passphrase")
 	test.Tap(s.button)
 	eventually(t, "unlock", func() bool { return got != nil })
 	got.Close()

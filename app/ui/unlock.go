@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -69,6 +71,10 @@ func (s *unlockScreen) onSubmit() {
 	pass := []byte(s.pass.Text)
 	if len(pass) == 0 {
 		s.status.SetText(lang.L("Type the passphrase first."))
+		return
+	}
+	if s.create && utf8.RuneCountInString(s.pass.Text) < store.MinPassphraseLen {
+		s.status.SetText(fmt.Sprintf(lang.L("A new passphrase needs at least %d characters: a few words are easier to remember than a short code."), store.MinPassphraseLen))
 		return
 	}
 	if s.create && s.pass.Text != s.repeat.Text {
