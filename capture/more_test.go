@@ -10,6 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/go-rod/rod/lib/proto"
 )
 
 func TestFindBrowser(t *testing.T) {
@@ -111,5 +114,56 @@ func TestNavErrorFromTwoGoroutines(t *testing.T) {
 		if m != "" && m != "net::ERR_CONNECTION_REFUSED" {
 			t.Errorf("read %q, which no one wrote", m)
 		}
+	}
+}
+
+// A capture waits for the silence it asks for and no longer: quietIn gives the rest of it
+// since the last network event, and nothing while a request is open.
+func TestQuietIn(t *testing.T) {
+	r := newRecorder(nil)
+	r.lastEvent = time.Now().Add(-200 * time.Millisecond)
+	if got := r.quietIn(500 * time.Millisecond); got <= 0 || got > 300*time.Millisecond {
+		t.Errorf("200 ms after the last event, 500 ms of silence is %v away", got)
+	}
+	r.lastEvent = time.Now().Add(-time.Second)
+	if got := r.quietIn(500 * time.Millisecond); got != 0 {
+		t.Errorf("a second after the last event: %v, want 0", got)
+	}
+	r.open["1"] = &Exchange{}
+	if got := r.quietIn(500 * time.Millisecond); got != -1 {
+		t.Errorf("with a request in flight: %v, want -1", got)
+	}
+}
+
+// CaptureURL does not wait for its tab to close, but the tab does close: captures leave no
+// tabs behind.
+func TestCaptureClosesItsTab(t *testing.T) {
+	site := newFixtureSite(t)
+	b := testBrowser(t)
+	pages := func() int {
+		ts, err := proto.TargetGetTargets{}.Call(b.rod)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, ti := range ts.TargetInfos {
+			if ti.Type == proto.TargetTargetInfoTypePage {
+				n++
+			}
+		}
+		return n
+	}
+	before := pages()
+	for range 3 {
+		if _, err := b.CaptureURL(context.Background(), site.URL+"/", quick()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for pages() > before {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d tabs open after three captures, %d before", pages(), before)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -95,6 +95,13 @@ func (t *Tab) Close() {
 	_ = t.page.Close()
 }
 
+// closeInBackground stops recording and closes the tab without waiting for the browser's
+// answer: nothing of a capture taken depends on it, and the officer need not wait for it.
+func (t *Tab) closeInBackground() {
+	t.stop()
+	go func() { _ = t.page.Close() }()
+}
+
 // Navigate loads url in the tab and waits, within ctx, for it to settle: the load event, then
 // a moment of network silence. It returns the browser's error text for a navigation that
 // failed (a redirect loop, a download, a refused connection), or "" on success.
@@ -126,11 +133,23 @@ func (t *Tab) settle(ctx context.Context, opts Options) {
 	}
 	quiet, cancel2 := context.WithTimeout(ctx, opts.QuietWait)
 	defer cancel2()
-	for !t.rec.quietFor(opts.Quiet) {
+	// Sleep until the silence could be complete, not in steps: a capture waits for no longer
+	// than the silence it asks for. While a request is open, look again every 50 ms.
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		wait := t.rec.quietIn(opts.Quiet)
+		if wait == 0 {
+			return
+		}
+		if wait < 0 {
+			wait = 50 * time.Millisecond
+		}
+		timer.Reset(wait)
 		select {
 		case <-quiet.Done():
 			return
-		case <-time.After(50 * time.Millisecond):
+		case <-timer.C:
 		}
 	}
 }
@@ -156,7 +175,7 @@ func (b *Browser) CaptureURL(ctx context.Context, url string, opts Options) (*Re
 	if err != nil {
 		return nil, err
 	}
-	defer t.Close()
+	defer t.closeInBackground()
 	t.Navigate(ctx, url, opts)
 	res := t.snapshot(ctx, url, started, opts)
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
