@@ -3,6 +3,7 @@ package analysis
 import (
 	"encoding/json"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,7 @@ func benchText(ads []string) string {
 // BenchmarkPipelineParts times the three parts of BenchmarkPipeline alone on its text, to show
 // where its time goes.
 func BenchmarkPipelineParts(b *testing.B) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	a := defaultAnalyzer(b)
 	text := benchText(benchAds(b))
 	n := Normalize(text)
@@ -65,7 +67,9 @@ func BenchmarkPipelineParts(b *testing.B) {
 
 // BenchmarkPipeline measures normalise + match + entities on about 1 MB of ad text on one
 // core, next to x/text NFKC alone on the same text in the same run (target: at least 0.5x).
+// It runs on one core (GOMAXPROCS 1, garbage collection included) however it is started.
 func BenchmarkPipeline(b *testing.B) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	a := defaultAnalyzer(b)
 	ads := benchAds(b)
 	text := benchText(ads)
