@@ -4,7 +4,7 @@ export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 BIN := bin/intercepted
 
-.PHONY: deps build run test bench vet fmt-check screenshots
+.PHONY: deps build run test bench vet lint fmt-check screenshots
 
 deps:
 	@.ci/deps
@@ -19,13 +19,17 @@ run: build
 vet:
 	$(GO) vet ./...
 
+# staticcheck, at a pinned version, fetched through the Go module proxy on first use.
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt wants to rewrite: $$out"; exit 1; fi
 
 # The packages that run goroutines of their own (browser, recorder, store, window) are tested
 # under the race detector; analysis, pure and the longest to test, runs beside them without it.
-test: deps fmt-check vet
+test: deps fmt-check vet lint
 	@$(GO) test -count=1 -timeout 30m ./analysis/... & pure=$$!; \
 	$(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/analysis$$'); rest=$$?; \
 	wait $$pure; pure=$$?; exit $$(( pure || rest ))

@@ -30,8 +30,7 @@ func (x *erefExtraction) ibans(src erefSource) {
 
 // erefIbanAt reads an IBAN at i and returns its end and value, or 0.
 func erefIbanAt(s string, i int) (int, string) {
-	cc := string([]byte{s[i] &^ 0x20, s[i+1] &^ 0x20})
-	n := erefIbanLengths[cc]
+	n := erefIbanLengths[string([]byte{s[i] &^ 0x20, s[i+1] &^ 0x20})]
 	if n == 0 {
 		return 0, ""
 	}
