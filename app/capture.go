@@ -106,14 +106,18 @@ func (w *Workstation) SaveCapture(ctx context.Context, caseID string, res *captu
 	if shot := findArtifact(res.Artifacts, capture.KindScreenshot); shot != nil {
 		details["screenshot_sha256"] = shot.SHA256
 	}
-	rec, err := w.st.Create(ctx, w.settings.Officer, store.NewRecord{Kind: store.KindCapture, Refs: []string{caseID},
-		Blobs: dedupe(hashes), Body: body, Details: details, Verb: store.ActCapture})
+	// The capture and its timestamp request go in one transaction: a crash between two would
+	// leave a capture that is never sent for a timestamp.
+	recs, err := w.st.CreateLinked(ctx, w.settings.Officer, store.NewRecord{Kind: store.KindCapture, Refs: []string{caseID},
+		Blobs: dedupe(hashes), Body: body, Details: details, Verb: store.ActCapture},
+		func(rec store.Record) ([]store.NewRecord, error) {
+			ts, err := timestampRequest(rec.Lineage, rec.ID.String())
+			return []store.NewRecord{ts}, err
+		})
 	if err != nil {
 		return StoredCapture{}, err
 	}
-	if err := w.queueTimestamp(ctx, rec.Lineage, rec.ID.String()); err != nil {
-		return StoredCapture{}, err
-	}
+	rec := recs[0]
 	return StoredCapture{ID: rec.Lineage, Version: rec.Version, RecordID: rec.ID, CaptureBody: body}, nil
 }
 

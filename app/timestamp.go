@@ -102,8 +102,18 @@ type TimestampRun struct {
 // queueTimestamp puts a digest in the queue for a trusted timestamp. It only writes a record,
 // so it is cheap enough for every capture and works with no TSA configured.
 func (w *Workstation) queueTimestamp(ctx context.Context, subject, sha256hex string) error {
-	if _, err := store.ParseHash(sha256hex); err != nil {
+	nr, err := timestampRequest(subject, sha256hex)
+	if err != nil {
 		return err
+	}
+	_, err = w.st.Create(ctx, w.settings.Officer, nr)
+	return err
+}
+
+// timestampRequest is the record that queues sha256hex of subject for a timestamp.
+func timestampRequest(subject, sha256hex string) (store.NewRecord, error) {
+	if _, err := store.ParseHash(sha256hex); err != nil {
+		return store.NewRecord{}, err
 	}
 	details := map[string]string{"subject": subject, "sha256": sha256hex}
 	var refs []string
@@ -114,8 +124,7 @@ func (w *Workstation) queueTimestamp(ctx context.Context, subject, sha256hex str
 		}
 	}
 	body := TimestampBody{Subject: subject, SHA256: sha256hex, Queued: time.Now().UTC(), State: TimestampPending}
-	_, err := w.st.Create(ctx, w.settings.Officer, store.NewRecord{Kind: store.KindTimestamp, Refs: refs, Body: body, Details: details})
-	return err
+	return store.NewRecord{Kind: store.KindTimestamp, Refs: refs, Body: body, Details: details}, nil
 }
 
 // isLineage tells a record's ID from another subject, such as "package:case.zip".

@@ -104,38 +104,69 @@ func (s *Store) write(ctx context.Context, act Action, fn func(*badger.Txn) erro
 }
 
 func (s *Store) writeEntry(ctx context.Context, act Action, fn func(*badger.Txn) error) (Entry, error) {
-	if err := s.checkOpen(); err != nil {
-		return Entry{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return Entry{}, err
-	}
-	if act.Actor == "" || act.Verb == "" {
-		return Entry{}, fmt.Errorf("%w: a custody-log entry needs an actor and an action", ErrInvalid)
-	}
-	if err := s.checkSpace(1 << 20); err != nil {
-		return Entry{}, err
-	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
-	if err := s.checkOpen(); err != nil {
-		return Entry{}, err
-	}
 	var e Entry
-	err := s.db.Update(func(tx *badger.Txn) error {
+	err := s.writeTx(ctx, act, func(tx *badger.Txn, log func(Action) (Entry, error)) error {
 		if fn != nil {
 			if err := fn(tx); err != nil {
 				return err
 			}
 		}
 		var err error
-		e, err = s.appendLog(tx, act)
+		e, err = log(act)
+		return err
+	})
+	return e, err
+}
+
+// writeTx runs fn in one synced transaction; fn writes through tx and appends custody-log
+// entries, one or more, through log. first is checked before anything is written.
+func (s *Store) writeTx(ctx context.Context, first Action, fn func(tx *badger.Txn, log func(Action) (Entry, error)) error) error {
+	if err := s.checkOpen(); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := checkAction(first); err != nil {
+		return err
+	}
+	if err := s.checkSpace(1 << 20); err != nil {
+		return err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.checkOpen(); err != nil {
+		return err
+	}
+	var last Entry
+	logged := false
+	err := s.db.Update(func(tx *badger.Txn) error {
+		err := fn(tx, func(act Action) (Entry, error) {
+			if err := checkAction(act); err != nil {
+				return Entry{}, err
+			}
+			e, err := s.appendLog(tx, act)
+			if err == nil {
+				last, logged = e, true
+			}
+			return e, err
+		})
+		if err == nil && !logged {
+			err = errors.New("store: a write without a custody-log entry") // a bug of ours: nothing is stored
+		}
 		return err
 	})
 	if err == nil {
-		s.writeAnchor(e)
+		s.writeAnchor(last)
 	}
-	return e, err
+	return err
+}
+
+func checkAction(act Action) error {
+	if act.Actor == "" || act.Verb == "" {
+		return fmt.Errorf("%w: a custody-log entry needs an actor and an action", ErrInvalid)
+	}
+	return nil
 }
 
 // anchorFile holds the custody log's signed head outside the database as well. A database

@@ -90,16 +90,70 @@ func KindOf(lineage string) Kind {
 
 // Create stores version 1 of a new lineage, logged as one custody-log entry.
 func (s *Store) Create(ctx context.Context, actor string, nr NewRecord) (Record, error) {
-	if !validKind(nr.Kind) {
-		return Record{}, fmt.Errorf("%w: record kind %q", ErrInvalid, nr.Kind)
-	}
-	lineage, err := newLineage(nr.Kind, s.lineageTime())
+	rec, act, err := s.newLineageRecord(actor, nr)
 	if err != nil {
 		return Record{}, err
 	}
+	return s.putVersion(ctx, act, rec, nil)
+}
+
+// CreateLinked stores version 1 of a new lineage as Create does and, in the same synced
+// transaction, the new lineages linked returns for it (given the record as stored; they may
+// refer to it), each logged as a custody-log entry of its own after the first one's. Either all
+// are stored or none is: a capture is never stored without its timestamp request, say.
+func (s *Store) CreateLinked(ctx context.Context, actor string, nr NewRecord, linked func(Record) ([]NewRecord, error)) ([]Record, error) {
+	rec, act, err := s.newLineageRecord(actor, nr)
+	if err != nil {
+		return nil, err
+	}
+	var out []Record
+	err = s.writeTx(ctx, act, func(tx *badger.Txn, log func(Action) (Entry, error)) error {
+		out = out[:0]
+		first, err := s.putRecordTx(tx, rec)
+		if err != nil {
+			return err
+		}
+		if _, err := log(act); err != nil {
+			return err
+		}
+		out = append(out, first)
+		more, err := linked(first)
+		if err != nil {
+			return err
+		}
+		for _, m := range more {
+			r, a, err := s.newLineageRecord(actor, m)
+			if err != nil {
+				return err
+			}
+			if r, err = s.putRecordTx(tx, r); err != nil {
+				return err
+			}
+			if _, err := log(a); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// newLineageRecord makes version 1 of a new lineage from nr, and its custody-log action.
+func (s *Store) newLineageRecord(actor string, nr NewRecord) (Record, Action, error) {
+	if !validKind(nr.Kind) {
+		return Record{}, Action{}, fmt.Errorf("%w: record kind %q", ErrInvalid, nr.Kind)
+	}
+	lineage, err := newLineage(nr.Kind, s.lineageTime())
+	if err != nil {
+		return Record{}, Action{}, err
+	}
 	body, err := json.Marshal(nr.Body)
 	if err != nil {
-		return Record{}, fmt.Errorf("%w: body: %v", ErrInvalid, err)
+		return Record{}, Action{}, fmt.Errorf("%w: body: %v", ErrInvalid, err)
 	}
 	rec := Record{Kind: nr.Kind, Lineage: lineage, Version: 1, Created: s.opts.Now().UTC(), Actor: actor,
 		Refs: nr.Refs, Blobs: nr.Blobs, Body: body}
@@ -107,7 +161,7 @@ func (s *Store) Create(ctx context.Context, actor string, nr NewRecord) (Record,
 	if verb == "" {
 		verb = ActCreate
 	}
-	return s.putVersion(ctx, Action{Actor: actor, Verb: verb, Subject: lineage, Details: nr.Details}, rec, nil)
+	return rec, Action{Actor: actor, Verb: verb, Subject: lineage, Details: nr.Details}, nil
 }
 
 // Update stores a new version of lineage with a new body (and blobs, if given), pointing at the

@@ -232,3 +232,63 @@ func TestLastEntry(t *testing.T) {
 		t.Errorf("after rebuilding the index: %+v %v %v", e2, ok, err)
 	}
 }
+
+// CreateLinked stores a record and the records linked to it in one transaction, each with its
+// own custody entry in order, or nothing at all.
+func TestCreateLinked(t *testing.T) {
+	s := TestInit(t)
+	c, err := s.CreateCase(ctx, "officer A", CaseInfo{Name: "linked"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := logEntries(t, s, LogFilter{})
+	recs, err := s.CreateLinked(ctx, "officer A", NewRecord{Kind: KindCapture, Refs: []string{c.ID}, Body: "page", Verb: ActCapture},
+		func(r Record) ([]NewRecord, error) {
+			return []NewRecord{{Kind: KindTimestamp, Refs: []string{r.Lineage}, Body: r.ID.String()}}, nil
+		})
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("CreateLinked: %d records, %v", len(recs), err)
+	}
+	for _, r := range recs {
+		if got, err := s.Head(r.Lineage); err != nil || got.ID != r.ID {
+			t.Errorf("%s not stored as returned: %v", r.Lineage, err)
+		}
+	}
+	var body string
+	recs[1].Decode(&body)
+	if body != recs[0].ID.String() || !slices.Equal(recs[1].Refs, []string{recs[0].Lineage}) {
+		t.Errorf("the linked record did not get the first as stored: %q %v", body, recs[1].Refs)
+	}
+	after := logEntries(t, s, LogFilter{})
+	if len(after) != len(before)+2 || after[len(before)].Subject != recs[0].Lineage || after[len(before)].Action != ActCapture ||
+		after[len(before)+1].Subject != recs[1].Lineage || after[len(before)+1].Action != ActCreate {
+		t.Fatalf("custody log after CreateLinked: %+v", after[len(before):])
+	}
+	if h, _ := s.LogHead(); h.Seq != after[len(after)-1].Seq {
+		t.Errorf("log head %d, last entry %d", h.Seq, after[len(after)-1].Seq)
+	}
+
+	// A failure anywhere stores nothing: the linked function's, a bad linked record's.
+	for name, linked := range map[string]func(Record) ([]NewRecord, error){
+		"linked error": func(Record) ([]NewRecord, error) { return nil, errors.New("no digest") },
+		"bad kind":     func(Record) ([]NewRecord, error) { return []NewRecord{{Kind: "bad-kind"}}, nil },
+		"missing ref": func(Record) ([]NewRecord, error) {
+			return []NewRecord{{Kind: KindTimestamp, Refs: []string{"case-0000000000000000"}}}, nil
+		},
+	} {
+		caps, _ := s.List(ctx, KindCapture, "")
+		if _, err := s.CreateLinked(ctx, "officer A", NewRecord{Kind: KindCapture, Refs: []string{c.ID}, Body: "page"}, linked); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+		if now, _ := s.List(ctx, KindCapture, ""); len(now) != len(caps) {
+			t.Errorf("%s: the first record was stored without the linked one", name)
+		}
+		if n := len(logEntries(t, s, LogFilter{})); n != len(after) {
+			t.Errorf("%s: %d custody entries, want %d", name, n, len(after))
+		}
+	}
+	var rep TestReporter
+	if sum, err := s.Verify(ctx, VerifyFull, "officer A", &rep); err != nil || !sum.OK {
+		t.Errorf("verify after CreateLinked: %v %v", rep.Findings, err)
+	}
+}
