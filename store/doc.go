@@ -34,5 +34,6 @@
 // rollback kept as head.rolled-back-*.json). Badger's encryption hides data but does not detect
 // tampering; these checks do. A database Badger would damage or crash on when opening (no
 // MANIFEST or key registry, a table cut short) is refused with ErrDamaged before Badger reads
-// it, and one without its store.json with ErrHeaderMissing; neither is changed.
+// it, and one without its store.json with ErrHeaderMissing; neither is changed. A store on
+// read-only media is refused with ErrReadOnly: opening writes (the lock, the custody log).
 package store

@@ -30,6 +30,11 @@ var (
 	ErrHeaderMissing = errors.New("the store's database is here but its header store.json is missing: " +
 		"put store.json back from a backup (without it nothing in the database can be read); " +
 		"the database was left as it is. To start a new store, choose another folder")
+	// ErrReadOnly: the store is on a file system that cannot be written (a DVD, a write-blocked
+	// disk). Opening a store writes: its lock, and the custody log records what is done.
+	ErrReadOnly = errors.New("the store is on read-only media and cannot be opened there: opening writes " +
+		"(every opening, view and verify goes into the custody log); copy the whole store folder to a " +
+		"writable disk and open the copy, or check an exported package with verify-package, which only reads")
 	// ErrDamaged: the store is too damaged to open; it was left as it is.
 	ErrDamaged = errors.New("the store is damaged and cannot be opened; it was left as it is: restore it from a backup")
 )

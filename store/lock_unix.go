@@ -14,6 +14,9 @@ import (
 // kernel drops it when the process dies, so a crash never leaves a stale lock.
 func lockDir(dir string) (*os.File, error) {
 	f, err := os.OpenFile(filepath.Join(dir, "LOCK"), os.O_CREATE|os.O_RDWR, 0o600)
+	if errors.Is(err, syscall.EROFS) {
+		return nil, ErrReadOnly
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open store lock: %w", err)
 	}
