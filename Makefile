@@ -19,9 +19,9 @@ run: build
 vet:
 	$(GO) vet ./...
 
-# staticcheck, at a pinned version, fetched through the Go module proxy on first use.
-lint:
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+# staticcheck, at the version .ci/deps pins and builds into .cache/bin.
+lint: deps
+	.cache/bin/staticcheck ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
