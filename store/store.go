@@ -12,10 +12,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/table"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Options say where a store lives and how to unlock it. Zero values take the defaults.
@@ -193,13 +195,41 @@ func removeSynced(path string) error {
 // Stores made before this rule keep opening with the passphrase they have.
 const MinPassphraseLen = 12
 
-// checkNewPassphrase refuses a passphrase too short to protect evidence. Bytes that are not
-// UTF-8 count one character each.
+// checkNewPassphrase refuses a passphrase too short to protect evidence.
 func checkNewPassphrase(p []byte) error {
-	if n := utf8.RuneCount(p); n < MinPassphraseLen {
+	if n := PassphraseLen(p); n < MinPassphraseLen {
 		return fmt.Errorf("%w: a new passphrase needs at least %d characters, this one has %d (a few words are easier to remember than a short code)", ErrInvalid, MinPassphraseLen, n)
 	}
 	return nil
+}
+
+// PassphraseLen counts the characters of p as a person reads them: composed (NFC), combining
+// marks and invisible format characters (zero-width spaces, direction marks) not counted, each
+// run of white space counted once and none at either end. Bytes that are not UTF-8 (a
+// passphrase file of random bytes) count one each.
+func PassphraseLen(p []byte) int {
+	p = norm.NFC.Bytes(p)
+	n, words, gap := 0, false, false
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		i += size
+		if size > 1 || r != utf8.RuneError {
+			switch {
+			case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+				continue
+			case unicode.IsSpace(r):
+				gap = words
+				continue
+			}
+		}
+		if gap {
+			n++
+			gap = false
+		}
+		n++
+		words = true
+	}
+	return n
 }
 
 // Init creates a new store in opts.Dir (created if missing) and returns it open. The
@@ -208,6 +238,9 @@ func Init(ctx context.Context, opts Options) (*Store, error) {
 	opts, err := opts.withDefaults()
 	if err != nil {
 		return nil, err
+	}
+	if Exists(opts.Dir) { // checked again under the lock; first, so that is what init says
+		return nil, ErrAlreadyInitialized
 	}
 	if err := checkNewPassphrase(opts.Passphrase); err != nil {
 		return nil, err

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var ctx = context.Background()
@@ -330,4 +332,34 @@ func TestShortPassphraseRefused(t *testing.T) {
 		t.Fatalf("an old short passphrase no longer opens its store: %v", err)
 	}
 	s.Close()
+}
+
+// PassphraseLen counts what a person sees: accents written apart count with their letter,
+// invisible and combining characters and runs of spaces do not pad a passphrase out.
+func TestPassphraseLen(t *testing.T) {
+	for p, want := range map[string]int{
+		"correct horse":                         13,
+		"  padded \t\n passphrase  ":            17,
+		strings.Repeat("e\u0301", 6):            6, // éééééé, accents apart
+		strings.Repeat("\u0301", 12):            0, // combining accents alone
+		strings.Repeat("\u200b", 12):            0, // zero-width spaces
+		strings.Repeat(" ", 12):                 0,
+		"ab\u200e\u200fcd":                      4,  // direction marks
+		"λέξηκλειδιάς":                          12, // composed
+		norm.NFD.String("λέξηκλειδιάς"):         12, // the same, decomposed
+		strings.Repeat("\xff", 12):              12, // random bytes from a file
+		"\xf0\x9f\x94\x91 key \xf0\x9f\x94\x91": 7,  // emoji count one each
+	} {
+		if got := PassphraseLen([]byte(p)); got != want {
+			t.Errorf("PassphraseLen(%q) = %d, want %d", p, got, want)
+		}
+	}
+	// A second init in a store's folder says the store exists, whatever the passphrase.
+	s := TestInit(t)
+	s.Close()
+	opts := TestOptions(s.Dir())
+	opts.Passphrase = []byte("short")
+	if _, err := Init(ctx, opts); !errors.Is(err, ErrAlreadyInitialized) {
+		t.Errorf("init over a store with a short passphrase: %v, want ErrAlreadyInitialized", err)
+	}
 }

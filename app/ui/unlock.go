@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -73,7 +72,7 @@ func (s *unlockScreen) onSubmit() {
 		s.status.SetText(lang.L("Type the passphrase first."))
 		return
 	}
-	if s.create && utf8.RuneCountInString(s.pass.Text) < store.MinPassphraseLen {
+	if s.create && store.PassphraseLen([]byte(s.pass.Text)) < store.MinPassphraseLen {
 		s.status.SetText(fmt.Sprintf(lang.L("A new passphrase needs at least %d characters: a few words are easier to remember than a short code."), store.MinPassphraseLen))
 		return
 	}
