@@ -239,11 +239,12 @@ func Init(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if Exists(opts.Dir) { // checked again under the lock; first, so that is what init says
-		return nil, ErrAlreadyInitialized
-	}
-	if err := checkNewPassphrase(opts.Passphrase); err != nil {
-		return nil, err
+	// Over an existing store, init says so (or that it is in use), not what it thinks of the
+	// passphrase; a new store's folder is not made for a passphrase refused.
+	if !Exists(opts.Dir) {
+		if err := checkNewPassphrase(opts.Passphrase); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create store directory: %w", err)
@@ -263,6 +264,9 @@ func Init(ctx context.Context, opts Options) (*Store, error) {
 func initLocked(ctx context.Context, opts Options, lock *os.File) (*Store, error) {
 	if Exists(opts.Dir) {
 		return nil, ErrAlreadyInitialized
+	}
+	if err := checkNewPassphrase(opts.Passphrase); err != nil { // a store removed since Init looked
+		return nil, err
 	}
 	// A database left by a crashed Init (its marker still there) never had its key saved, so it
 	// cannot hold evidence anyone could read: start afresh. Any other database without a header
