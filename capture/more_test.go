@@ -140,19 +140,7 @@ func TestQuietIn(t *testing.T) {
 func TestCaptureClosesItsTab(t *testing.T) {
 	site := newFixtureSite(t)
 	b := testBrowser(t)
-	pages := func() int {
-		ts, err := proto.TargetGetTargets{}.Call(b.rod)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := 0
-		for _, ti := range ts.TargetInfos {
-			if ti.Type == proto.TargetTargetInfoTypePage {
-				n++
-			}
-		}
-		return n
-	}
+	pages := func() int { return pageCount(t, b) }
 	before := pages()
 	for range 3 {
 		if _, err := b.CaptureURL(context.Background(), site.URL+"/", quick()); err != nil {
@@ -166,4 +154,20 @@ func TestCaptureClosesItsTab(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// pageCount is the number of tabs the browser has open.
+func pageCount(t *testing.T, b *Browser) int {
+	t.Helper()
+	ts, err := proto.TargetGetTargets{}.Call(b.rod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ti := range ts.TargetInfos {
+		if ti.Type == proto.TargetTargetInfoTypePage {
+			n++
+		}
+	}
+	return n
 }

@@ -46,14 +46,14 @@ func newRecorder(p *rod.Page) *recorder {
 		navs: make(chan string, 16)}
 }
 
-// start enables the domains and listens until ctx ends.
-func (r *recorder) start(ctx context.Context) error {
-	p := r.page.Context(ctx)
-	wait := p.EachEvent(r.onRequest, r.onRequestExtra, r.onResponse, r.onResponseExtra, r.onFinished,
+// start enables the domains, within call, and listens until listen ends.
+func (r *recorder) start(listen, call context.Context) error {
+	wait := r.page.Context(listen).EachEvent(r.onRequest, r.onRequestExtra, r.onResponse, r.onResponseExtra, r.onFinished,
 		r.onFailed, r.onLoad, r.onDialog, r.onCrash, r.onNavigated)
 	go wait()
 	// The three calls do not depend on each other: sent together, they cost one round trip to
 	// the browser instead of three. All are answered before the tab navigates anywhere.
+	p := r.page.Context(call)
 	perResource, total := MaxBodyBytes, 4*MaxBodyBytes
 	netErr, pageErr := make(chan error, 1), make(chan error, 1)
 	go func() {

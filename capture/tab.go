@@ -74,16 +74,38 @@ func (t *Tab) navError() string {
 	return t.navErr
 }
 
-// NewTab opens a blank tab and starts recording it.
+// NewTab opens a blank tab and starts recording it, within ctx: a browser that does not answer
+// (hung, stopped) costs the caller no more than ctx allows. The tab itself lives on after ctx,
+// until Close.
 func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
-	p, err := b.rod.Page(proto.TargetCreateTarget{URL: "about:blank"})
-	if err != nil {
-		return nil, fmt.Errorf("open a tab: %w", err)
+	type opened struct {
+		p   *rod.Page
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		p, err := b.rod.Page(proto.TargetCreateTarget{URL: "about:blank"})
+		ch <- opened{p, err}
+	}()
+	var p *rod.Page
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			return nil, fmt.Errorf("open a tab: %w", o.err)
+		}
+		p = o.p
+	case <-ctx.Done():
+		go func() { // should the browser answer after all, the tab is not left open
+			if o := <-ch; o.err == nil {
+				_ = o.p.Close()
+			}
+		}()
+		return nil, fmt.Errorf("open a tab: the browser did not answer in time: %w", ctx.Err())
 	}
 	lctx, stop := context.WithCancel(context.Background())
 	t := &Tab{b: b, page: p, rec: newRecorder(p), stop: stop}
-	if err := t.rec.start(lctx); err != nil {
-		t.Close()
+	if err := t.rec.start(lctx, ctx); err != nil {
+		t.closeInBackground()
 		return nil, err
 	}
 	return t, nil
