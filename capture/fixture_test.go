@@ -151,6 +151,8 @@ func newFixtureSite(t testing.TB) *fixtureSite {
 	}
 	s.Server = &httptest.Server{Listener: l, Config: &http.Server{Handler: mux}}
 	s.Start()
-	t.Cleanup(s.Close)
+	// Connections the browser still holds (a page that never ends) are cut first: Close alone
+	// waits for them.
+	t.Cleanup(func() { s.CloseClientConnections(); s.Close() })
 	return s
 }
