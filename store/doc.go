@@ -12,7 +12,9 @@
 //     its versions: a change is a new version pointing at the previous one, and a deletion is a
 //     tombstone version. Nothing is rewritten or removed in place.
 //   - Custody log: an append-only chain of Entries, each holding the hash of the one before it,
-//     written in the same transaction as the change it describes. Its head is signed on every
+//     written in the same transaction as the change it describes (CreateLinked writes a record
+//     and the records made from it, a capture and its timestamp request, in one transaction,
+//     an entry each). Its head is signed on every
 //     append with the workstation's Ed25519 key, which lives inside the encrypted store, and
 //     the signed head is also written beside the database (head.json), so that a database put
 //     back to an earlier state of its own is still found. A small index keeps the newest entry

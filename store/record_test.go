@@ -292,3 +292,22 @@ func TestCreateLinked(t *testing.T) {
 		t.Errorf("verify after CreateLinked: %v %v", rep.Findings, err)
 	}
 }
+
+// A write that would append no custody entry is a bug of ours: it is refused and stores
+// nothing, so that no change is ever without its entry.
+func TestWriteWithoutEntryRefused(t *testing.T) {
+	s := TestInit(t)
+	before := logEntries(t, s, LogFilter{})
+	err := s.writeTx(ctx, Action{Actor: "officer A", Verb: ActCreate, Subject: "x"}, func(tx *badger.Txn, _ func(Action) (Entry, error)) error {
+		return tx.Set([]byte("stray-key"), []byte("v"))
+	})
+	if err == nil {
+		t.Fatal("a write without a custody entry was committed")
+	}
+	if _, err := s.get([]byte("stray-key")); err == nil {
+		t.Error("the write's key was stored without its entry")
+	}
+	if n := len(logEntries(t, s, LogFilter{})); n != len(before) {
+		t.Errorf("%d custody entries, want %d", n, len(before))
+	}
+}
